@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import type { ServiceSpec } from './service.js';
+
+export interface StackLayout {
+  root: string;
+  dataDir: string;
+}
+
+/** Fixed local ports, so bookmarks and the printed URLs stay the same from one start to the next. */
+export const stackPorts = {
+  azuriteTable: 10002,
+  azuriteQueue: 10001,
+  emulator: 4443,
+  api: 7071,
+  bot: 3978,
+  web: 5173,
+} as const;
+
+/** Every service of the local stack, in start order. */
+export function stackServices(layout: StackLayout): ServiceSpec[] {
+  const at = (path: string) => resolve(layout.root, path);
+  return [
+    {
+      name: 'azurite',
+      entry: at('dev/src/azurite/main.ts'),
+      ports: [stackPorts.azuriteTable, stackPorts.azuriteQueue],
+      env: {
+        TANDEM_AZURITE_TABLE_PORT: String(stackPorts.azuriteTable),
+        TANDEM_AZURITE_QUEUE_PORT: String(stackPorts.azuriteQueue),
+        TANDEM_AZURITE_DIR: resolve(layout.dataDir, 'azurite'),
+      },
+      readyUrl: `http://127.0.0.1:${stackPorts.azuriteTable}/`,
+    },
+    {
+      name: 'm365',
+      entry: at('dev/src/m365-emulator/main.ts'),
+      ports: [stackPorts.emulator],
+      env: {
+        TANDEM_EMULATOR_PORT: String(stackPorts.emulator),
+        TANDEM_EMULATOR_STATE_FILE: resolve(layout.dataDir, 'm365.json'),
+      },
+      readyUrl: `https://localhost:${stackPorts.emulator}/`,
+    },
+    {
+      name: 'api',
+      entry: at('dev/src/functions-host/main.ts'),
+      ports: [stackPorts.api],
+      env: { TANDEM_API_PORT: String(stackPorts.api) },
+      readyUrl: `http://127.0.0.1:${stackPorts.api}/api/health`,
+    },
+  ];
+}
+
+/** The table printed once the stack is up: only the services that run. */
+export function stackUrls(_layout: StackLayout, running: readonly ServiceSpec[]): Record<string, string> {
+  const names = new Set(running.map((s) => s.name));
+  const urls: Record<string, string> = {};
+  if (names.has('m365')) {
+    urls['Microsoft 365 emulator (Graph, Entra ID)'] = `https://localhost:${stackPorts.emulator}/`;
+  }
+  if (names.has('api'))
+    urls['API (OpenAPI document)'] = `http://127.0.0.1:${stackPorts.api}/api/openapi.json`;
+  if (names.has('azurite')) urls['Azurite tables'] = `http://127.0.0.1:${stackPorts.azuriteTable}/`;
+  return urls;
+}

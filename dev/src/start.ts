@@ -1,0 +1,61 @@
+// `npm start`: the whole local stack on one machine, no cloud. Starts every service of the stack that
+// exists, waits until each answers, prints where to go, and stops everything on Ctrl-C. Data is kept
+// under .tandem/data for the next start; `npm start -- --reset` starts clean.
+import { mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { takenPorts } from './stack/ports.js';
+import { presentServices, startService, waitUntilReady, type RunningService } from './stack/service.js';
+import { stackServices, stackUrls, type StackLayout } from './stack/layout.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const layout: StackLayout = { root, dataDir: resolve(root, '.tandem/data') };
+
+if (process.argv.includes('--reset')) rmSync(layout.dataDir, { recursive: true, force: true });
+mkdirSync(layout.dataDir, { recursive: true });
+
+const specs = presentServices(stackServices(layout));
+const busy = await takenPorts(specs.flatMap((s) => s.ports));
+if (busy.length > 0) {
+  const owners = busy.map((port) => `${port} (${specs.find((s) => s.ports.includes(port))?.name})`);
+  console.error(
+    `Port ${owners.join(', ')} already in use: stop whatever holds it (perhaps another npm start).`,
+  );
+  process.exit(1);
+}
+
+const running: RunningService[] = [];
+let stopping = false;
+function stopAll(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  for (const { child } of running) if (child.exitCode === null) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 1_500).unref();
+  Promise.all(running.map(({ child }) => new Promise((done) => child.once('exit', done)))).then(() =>
+    process.exit(code),
+  );
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+// Services start in order: each later one may need the earlier ones (storage and identity first).
+for (const [index, spec] of specs.entries()) {
+  const service = startService(spec, index, process.env);
+  running.push(service);
+  service.child.once('exit', (code) => {
+    if (!stopping) {
+      console.error(`${spec.name} stopped (exit ${code}); stopping the stack.`);
+      stopAll(1);
+    }
+  });
+  try {
+    await waitUntilReady(service);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    stopAll(1);
+  }
+}
+
+if (!stopping) {
+  console.log('\nTandem is running. Ctrl-C stops everything.\n');
+  console.table(stackUrls(layout, specs));
+}
