@@ -1,0 +1,157 @@
+/**
+ * Text ⇄ number conversions for the engine's three kinds of time: instants (epoch ms), local dates
+ * (day numbers: days since 1970-01-01 on the local calendar) and wall times (minutes after local
+ * midnight). Hand-written because busy lists reach tens of thousands of items and a general date
+ * parser costs more than the whole availability sweep.
+ */
+
+export const MINUTE_MS = 60_000;
+export const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12). */
+export function dayNumberOf(year: number, month: number, day: number): number {
+  // Howard Hinnant's days_from_civil: exact integer arithmetic for every year, no Date quirks.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const monthFromMarch = month > 2 ? month - 3 : month + 9;
+  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The calendar date of a day number. */
+export function civilOf(dayNumber: number): { year: number; month: number; day: number } {
+  const z = dayNumber + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** ISO weekday of a day number: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
+export function isoWeekdayOf(dayNumber: number): number {
+  return ((((dayNumber + 3) % 7) + 7) % 7) + 1;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Reads `length` decimal digits at `at`, or -1 when any is not a digit. */
+function digits(text: string, at: number, length: number): number {
+  let value = 0;
+  for (let i = at; i < at + length; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
+}
+
+function dateAt(text: string): number | undefined {
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return dayNumberOf(year, month, day);
+}
+
+/** `YYYY-MM-DD` → day number, or undefined when malformed or not a real date. */
+export function parseLocalDate(text: string): number | undefined {
+  return text.length === 10 ? dateAt(text) : undefined;
+}
+
+/**
+ * An ISO-8601 instant with a mandatory offset → epoch ms, or undefined. Accepts
+ * `YYYY-MM-DDTHH:mm[:ss[.fraction]]` followed by `Z` or `±HH:mm` / `±HHmm` / `±HH`; a time without
+ * an offset is refused because only the offset makes it an instant.
+ */
+export function parseInstant(text: string): number | undefined {
+  if (text.length < 17 || text.charCodeAt(10) !== 84 /* T */ || text.charCodeAt(13) !== 58) return undefined;
+  const day = dateAt(text);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  if (day === undefined || hour < 0 || hour > 23 || minute < 0 || minute > 59) return undefined;
+  let at = 16;
+  let second = 0;
+  let millis = 0;
+  if (text.charCodeAt(at) === 58) {
+    second = digits(text, at + 1, 2);
+    if (second < 0 || second > 59) return undefined;
+    at += 3;
+    if (text.charCodeAt(at) === 46 /* . */) {
+      const fractionStart = at + 1;
+      at = fractionStart;
+      while (at < text.length && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) at++;
+      const fractionLength = at - fractionStart;
+      if (fractionLength === 0 || fractionLength > 9) return undefined;
+      millis = Math.floor(
+        digits(text, fractionStart, Math.min(3, fractionLength)) * 10 ** (3 - Math.min(3, fractionLength)),
+      );
+    }
+  }
+  const sign = text.charCodeAt(at);
+  let offsetMinutes = 0;
+  if (sign === 90 /* Z */) {
+    if (at + 1 !== text.length) return undefined;
+  } else if (sign === 43 /* + */ || sign === 45 /* - */) {
+    const rest = text.length - at - 1;
+    const offsetHours = digits(text, at + 1, 2);
+    let offsetMinute = 0;
+    if (rest === 5 && text.charCodeAt(at + 3) === 58) offsetMinute = digits(text, at + 4, 2);
+    else if (rest === 4) offsetMinute = digits(text, at + 3, 2);
+    else if (rest !== 2) return undefined;
+    if (offsetHours < 0 || offsetHours > 23 || offsetMinute < 0 || offsetMinute > 59) return undefined;
+    offsetMinutes = (sign === 45 ? -1 : 1) * (offsetHours * 60 + offsetMinute);
+  } else {
+    return undefined;
+  }
+  return day * DAY_MS + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis;
+}
+
+/** `HH:mm` → minutes after midnight (0–1440; `24:00` only when `allowEndOfDay`), or undefined. */
+export function parseWallTime(text: string, allowEndOfDay: boolean): number | undefined {
+  if (text.length !== 5 || text.charCodeAt(2) !== 58) return undefined;
+  const hour = digits(text, 0, 2);
+  const minute = digits(text, 3, 2);
+  if (hour < 0 || minute < 0 || minute > 59) return undefined;
+  if (hour === 24 && minute === 0 && allowEndOfDay) return 1440;
+  return hour <= 23 ? hour * 60 + minute : undefined;
+}
+
+const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
+
+function yearText(year: number): string {
+  if (year >= 0 && year <= 9999) return String(year).padStart(4, '0');
+  return (year < 0 ? '-' : '+') + String(Math.abs(year)).padStart(6, '0');
+}
+
+/** Day number → `YYYY-MM-DD`. */
+export function formatLocalDate(dayNumber: number): string {
+  const { year, month, day } = civilOf(dayNumber);
+  return `${yearText(year)}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** Epoch ms → `YYYY-MM-DDTHH:mm:ssZ` (milliseconds only when not zero). */
+export function formatInstant(ms: number): string {
+  const dayNumber = Math.floor(ms / DAY_MS);
+  const inDay = ms - dayNumber * DAY_MS;
+  const seconds = Math.floor(inDay / 1000);
+  const millis = inDay - seconds * 1000;
+  const time = `${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}`;
+  const fraction = millis === 0 ? '' : '.' + String(millis).padStart(3, '0');
+  return `${formatLocalDate(dayNumber)}T${time}${fraction}Z`;
+}
