@@ -1,0 +1,222 @@
+import { CalendarInputError } from './calendar-errors.js';
+import type { EventLike, Instance } from './event-shape.js';
+import { overlaps } from './event-shape.js';
+import type { CompiledSeries } from './recurrence.js';
+import { compileSeries, expandSeries, parseOffsetInstant, seriesBounds } from './recurrence.js';
+import { MS_PER_DAY, formatWall, instantOf } from './zone.js';
+
+// Single events longer than this are kept apart and scanned whole, so the sorted list can be cut by
+// binary search at (window start − this) without missing a long event that started earlier.
+const LONG_EVENT_MS = 7 * MS_PER_DAY;
+
+interface Span {
+  start: string;
+  startZone: string | null | undefined;
+  end: string;
+  endZone: string | null | undefined;
+  startMs: number;
+  endMs: number;
+}
+
+// Parsed spans and compiled series are remembered per stored object and re-checked against the
+// fields they came from, so rebuilding an index after one write costs little.
+const spans = new WeakMap<object, Span>();
+const compiledSeries = new WeakMap<
+  object,
+  { key: string; series: CompiledSeries; fromMs: number; toMs: number }
+>();
+
+function spanOf(event: EventLike): Span | null {
+  const { start, end } = event;
+  if (!start || !end) return null;
+  const known = spans.get(event);
+  if (
+    known &&
+    known.start === start.dateTime &&
+    known.end === end.dateTime &&
+    known.startZone === start.timeZone &&
+    known.endZone === end.timeZone
+  ) {
+    return known;
+  }
+  const startMs = instantOf(start, 'start');
+  const span: Span = {
+    start: start.dateTime,
+    startZone: start.timeZone,
+    end: end.dateTime,
+    endZone: end.timeZone,
+    startMs,
+    endMs: Math.max(startMs, instantOf(end, 'end')),
+  };
+  spans.set(event, span);
+  return span;
+}
+
+function seriesOf(master: EventLike): { series: CompiledSeries; fromMs: number; toMs: number } {
+  const key = master.changeKey
+    ? `${master.changeKey}|${master.start?.dateTime}|${master.end?.dateTime}|${master.cancelledOccurrences?.length ?? 0}`
+    : null;
+  const known = compiledSeries.get(master);
+  if (known && key && known.key === key) return known;
+  const series = compileSeries(master);
+  const entry = { key: key ?? '', series, ...seriesBounds(series) };
+  if (key) compiledSeries.set(master, entry);
+  return entry;
+}
+
+function byStart<E extends EventLike>(a: Instance<E>, b: Instance<E>): number {
+  return a.startMs - b.startMs || a.endMs - b.endMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * The events of one calendar arranged for windowed reads: single events sorted by start, series
+ * masters compiled with their exceptions. Build it once per calendar version and ask it many views.
+ */
+export class CalendarViewIndex<E extends EventLike> {
+  private readonly singles: Instance<E>[] = [];
+  private readonly longSingles: Instance<E>[] = [];
+  private readonly series: { master: E; compiled: CompiledSeries; fromMs: number; toMs: number }[] = [];
+  private readonly exceptions = new Map<string, E[]>();
+
+  constructor(events: Iterable<E>) {
+    const masters: E[] = [];
+    for (const event of events) {
+      if (event.type === 'seriesMaster' || (event.recurrence && event.type !== 'exception')) {
+        masters.push(event);
+      } else if (event.type === 'exception' || (event.seriesMasterId && event.originalStart)) {
+        const list = this.exceptions.get(event.seriesMasterId ?? '') ?? [];
+        list.push(event);
+        this.exceptions.set(event.seriesMasterId ?? '', list);
+      } else if (event.type !== 'occurrence') {
+        const span = spanOf(event);
+        if (!span) continue;
+        const instance: Instance<E> = {
+          id: event.id,
+          type: 'singleInstance',
+          startMs: span.startMs,
+          endMs: span.endMs,
+          source: event,
+        };
+        (span.endMs - span.startMs > LONG_EVENT_MS ? this.longSingles : this.singles).push(instance);
+      }
+    }
+    this.singles.sort(byStart);
+    for (const master of masters) {
+      const { series, fromMs, toMs } = seriesOf(master);
+      this.series.push({ master, compiled: series, fromMs, toMs });
+    }
+  }
+
+  /** Instances overlapping [windowStart, windowEnd), sorted by start; series masters themselves never appear. */
+  view(windowStart: number, windowEnd: number): Instance<E>[] {
+    const out: Instance<E>[] = [];
+    const singles = this.singles;
+    let low = 0;
+    let high = singles.length;
+    const cut = windowStart - LONG_EVENT_MS;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (singles[mid]!.startMs < cut) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low; i < singles.length; i++) {
+      const instance = singles[i]!;
+      if (instance.startMs >= windowEnd) break;
+      if (overlaps(instance.startMs, instance.endMs, windowStart, windowEnd)) out.push(instance);
+    }
+    for (const instance of this.longSingles) {
+      if (overlaps(instance.startMs, instance.endMs, windowStart, windowEnd)) out.push(instance);
+    }
+    for (const { master, compiled, fromMs, toMs } of this.series) {
+      const exceptions = this.exceptions.get(master.id);
+      if (!exceptions && (toMs < windowStart || fromMs >= windowEnd)) continue;
+      for (const instance of expandSeries(master, windowStart, windowEnd, { compiled, exceptions })) {
+        out.push(instance);
+      }
+    }
+    return out.sort(byStart);
+  }
+
+  /** Every instance of one series in the window (GET /events/{id}/instances), or null when it is no series here. */
+  instancesOf(seriesMasterId: string, windowStart: number, windowEnd: number): Instance<E>[] | null {
+    const entry = this.series.find((s) => s.master.id === seriesMasterId);
+    if (!entry) return null;
+    return expandSeries(entry.master, windowStart, windowEnd, {
+      compiled: entry.compiled,
+      exceptions: this.exceptions.get(seriesMasterId),
+    });
+  }
+}
+
+/**
+ * The calendar view of a set of events over [windowStart, windowEnd): single events, occurrences and
+ * exceptions overlapping it, sorted by start.
+ * @example calendarView(events, Date.UTC(2026, 2, 1), Date.UTC(2026, 3, 30)) // 60 days, series expanded
+ */
+export function calendarView<E extends EventLike>(
+  events: Iterable<E>,
+  windowStart: number,
+  windowEnd: number,
+): Instance<E>[] {
+  return new CalendarViewIndex(events).view(windowStart, windowEnd);
+}
+
+/**
+ * Reads calendarView's startDateTime/endDateTime query values: ISO 8601 with their own offset, UTC
+ * when they carry none. Missing or inverted values are refused as Graph refuses them.
+ */
+export function parseViewWindow(
+  startDateTime: string | null | undefined,
+  endDateTime: string | null | undefined,
+): { startMs: number; endMs: number } {
+  if (!startDateTime || !endDateTime) {
+    throw new CalendarInputError(
+      'INVALID_WINDOW',
+      startDateTime ? 'endDateTime' : 'startDateTime',
+      'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+    );
+  }
+  const startMs = queryInstant(startDateTime, 'startDateTime');
+  const endMs = queryInstant(endDateTime, 'endDateTime');
+  if (endMs <= startMs) {
+    throw new CalendarInputError(
+      'INVALID_WINDOW',
+      'endDateTime',
+      'The parameter EndDateTime must be later than StartDateTime.',
+    );
+  }
+  return { startMs, endMs };
+}
+
+function queryInstant(text: string, field: string): number {
+  const trimmed = text.trim();
+  if (/[zZ]$|[+-]\d{2}:?\d{2}$/.test(trimmed)) return parseOffsetInstant(trimmed.replace(/z$/, 'Z'), field);
+  return instantOf({ dateTime: trimmed, timeZone: 'UTC' }, field);
+}
+
+/** ISO 8601 UTC with Graph's DateTimeOffset spelling ("2026-03-16T09:00:00Z"). */
+export function isoUtc(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+}
+
+/**
+ * The Graph event an instance shows, with start/end in UTC: the stored event for single events
+ * and exceptions, and for an occurrence the master's properties under the occurrence's id.
+ */
+export function instanceToEvent<E extends EventLike>(instance: Instance<E>): E {
+  if (instance.type !== 'occurrence') return instance.source;
+  const master = instance.source as unknown as Record<string, unknown>;
+  const occurrence: Record<string, unknown> = {
+    ...master,
+    id: instance.id,
+    type: 'occurrence',
+    seriesMasterId: instance.source.id,
+    recurrence: null,
+    start: { dateTime: formatWall(instance.startMs), timeZone: 'UTC' },
+    end: { dateTime: formatWall(instance.endMs), timeZone: 'UTC' },
+    originalStart: isoUtc(instance.originalStartMs ?? instance.startMs),
+  };
+  delete occurrence.cancelledOccurrences;
+  delete occurrence.exceptionOccurrences;
+  return occurrence as unknown as E;
+}
