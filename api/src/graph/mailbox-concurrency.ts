@@ -56,7 +56,7 @@ export class MailboxConcurrencyLimiter implements Middleware {
   }
 }
 
-function requestUrl(request: RequestInfo): string {
+function requestUrl(request: Context['request']): string {
   return typeof request === 'string' ? request : request.url;
 }
 
