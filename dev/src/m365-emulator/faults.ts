@@ -1,0 +1,79 @@
+import { GraphError } from './errors.js';
+import { throttled } from './throttle.js';
+
+/** Injected Graph failures, set through `/_admin/faults`. Shares are applied deterministically. */
+export interface GraphFaults {
+  /** Share (0..1) of Graph requests answered 429 with Retry-After. */
+  throttleShare: number;
+  /** Share (0..1) of Graph requests answered 503. */
+  unavailableShare: number;
+  retryAfterSeconds: number;
+  /** Extra latency added to every Graph request, in milliseconds (makes concurrency observable). */
+  delayMs: number;
+}
+
+export const NO_FAULTS: GraphFaults = {
+  throttleShare: 0,
+  unavailableShare: 0,
+  retryAfterSeconds: 1,
+  delayMs: 0,
+};
+
+/**
+ * Decides which requests fail. An accumulator instead of randomness: with a share of 0.5 exactly
+ * every second request fails, so tests that use faults stay deterministic.
+ */
+export class FaultInjector {
+  private settings: GraphFaults = { ...NO_FAULTS };
+  private throttleAcc = 0;
+  private unavailableAcc = 0;
+
+  get current(): GraphFaults {
+    return { ...this.settings };
+  }
+
+  set(patch: Partial<GraphFaults>): GraphFaults {
+    for (const [key, value] of Object.entries(patch) as Array<[keyof GraphFaults, unknown]>) {
+      if (!(key in NO_FAULTS)) throw new GraphError(400, 'ErrorInvalidRequest', `Unknown fault '${key}'.`);
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+        throw new GraphError(
+          400,
+          'ErrorInvalidRequest',
+          `Invalid value for '${key}': expected a number ≥ 0.`,
+        );
+      if (key.endsWith('Share') && value > 1)
+        throw new GraphError(
+          400,
+          'ErrorInvalidRequest',
+          `Invalid value for '${key}': a share is between 0 and 1.`,
+        );
+    }
+    this.settings = { ...this.settings, ...patch };
+    this.throttleAcc = 0;
+    this.unavailableAcc = 0;
+    return this.current;
+  }
+
+  reset(): void {
+    this.set(NO_FAULTS);
+  }
+
+  /** Throws the injected failure for this request, if it is one that should fail. */
+  check(): void {
+    this.throttleAcc += this.settings.throttleShare;
+    if (this.throttleAcc >= 1) {
+      this.throttleAcc -= 1;
+      throw throttled('Application is over its MailboxConcurrency limit.', this.settings.retryAfterSeconds);
+    }
+    this.unavailableAcc += this.settings.unavailableShare;
+    if (this.unavailableAcc >= 1) {
+      this.unavailableAcc -= 1;
+      throw new GraphError(
+        503,
+        'ServiceUnavailable',
+        'The service is temporarily unavailable. Please retry later.',
+        { 'retry-after': String(this.settings.retryAfterSeconds) },
+      );
+    }
+  }
+}

@@ -1,0 +1,7 @@
+import type { GraphRoute } from '../graph-route.js';
+
+/**
+ * Every Graph route table, in matching order. Each folder exports its own table; adding a
+ * feature is one line here.
+ */
+export const graphRouteTables: ReadonlyArray<readonly GraphRoute[]> = [];
