@@ -3,7 +3,7 @@ import type { EventLike, Instance } from './event-shape.js';
 import { overlaps } from './event-shape.js';
 import type { CompiledSeries } from './recurrence.js';
 import { compileSeries, expandSeries, parseOffsetInstant, seriesBounds } from './recurrence.js';
-import { MS_PER_DAY, formatWall, instantOf } from './zone.js';
+import { MS_PER_DAY, formatWall, instantOf, parseWall } from './zone.js';
 
 // Single events longer than this are kept apart and scanned whole, so the sorted list can be cut by
 // binary search at (window start − this) without missing a long event that started earlier.
@@ -77,6 +77,7 @@ export class CalendarViewIndex<E extends EventLike> {
   private readonly longSingles: Instance<E>[] = [];
   private readonly series: { master: E; compiled: CompiledSeries; fromMs: number; toMs: number }[] = [];
   private readonly exceptions = new Map<string, E[]>();
+  private readonly masterIds = new Set<string>();
 
   constructor(events: Iterable<E>) {
     const masters: E[] = [];
@@ -104,6 +105,7 @@ export class CalendarViewIndex<E extends EventLike> {
     for (const master of masters) {
       const { series, fromMs, toMs } = seriesOf(master);
       this.series.push({ master, compiled: series, fromMs, toMs });
+      this.masterIds.add(master.id);
     }
   }
 
@@ -135,6 +137,11 @@ export class CalendarViewIndex<E extends EventLike> {
       }
     }
     return out.sort(byStart);
+  }
+
+  /** Whether an id is a series master of this calendar (a master never appears as an instance itself). */
+  isSeriesMaster(id: string): boolean {
+    return this.masterIds.has(id);
   }
 
   /** Every instance of one series in the window (GET /events/{id}/instances), or null when it is no series here. */
@@ -189,9 +196,13 @@ export function parseViewWindow(
 }
 
 function queryInstant(text: string, field: string): number {
-  const trimmed = text.trim();
+  // An unencoded '+' in a query string arrives as a space.
+  const trimmed = text
+    .replace(/ (\d{2}:?\d{2})$/, '+$1')
+    .trim()
+    .replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   if (/[zZ]$|[+-]\d{2}:?\d{2}$/.test(trimmed)) return parseOffsetInstant(trimmed.replace(/z$/, 'Z'), field);
-  return instantOf({ dateTime: trimmed, timeZone: 'UTC' }, field);
+  return parseWall(trimmed, field);
 }
 
 /** ISO 8601 UTC with Graph's DateTimeOffset spelling ("2026-03-16T09:00:00Z"). */

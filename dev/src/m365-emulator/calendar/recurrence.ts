@@ -194,7 +194,7 @@ export function forEachPatternDay(
   series: CompiledSeries,
   fromDay: number,
   toDay: number,
-  visit: (day: number) => boolean | void,
+  visit: (day: number) => unknown,
 ): void {
   const numbered = Number.isFinite(series.count);
   const low = numbered ? series.startDay : Math.max(series.startDay, fromDay);
