@@ -115,6 +115,32 @@ describe('calendarView', () => {
   });
 });
 
+describe('all-day events in a calendar view', () => {
+  const holiday: EventLike = {
+    id: 'holiday',
+    type: 'singleInstance',
+    isAllDay: true,
+    start: { dateTime: '2026-03-10T00:00:00.0000000', timeZone: 'UTC' },
+    end: { dateTime: '2026-03-11T00:00:00.0000000', timeZone: 'UTC' },
+  };
+  const index = new CalendarViewIndex([holiday]);
+
+  it('floats: the day is placed in the zone the reader asks for', () => {
+    const [inLa] = index.view(utc('2026-03-10T00:00:00Z'), utc('2026-03-12T00:00:00Z'), {
+      floatingZone: 'America/Los_Angeles',
+    });
+    expect(new Date(inLa!.startMs).toISOString()).toBe('2026-03-10T07:00:00.000Z');
+    expect(inLa!.wallStartMs).toBe(utc('2026-03-10T00:00:00Z'));
+    expect(instanceToEvent(inLa!)).toBe(holiday);
+  });
+
+  it('leaves out a day that ends, in the reader zone, before the window starts', () => {
+    const window = [utc('2026-03-10T23:30:00Z'), utc('2026-03-11T06:00:00Z')] as const;
+    expect(index.view(...window, { floatingZone: 'Europe/Paris' })).toEqual([]);
+    expect(index.view(...window, { floatingZone: 'America/New_York' }).map((i) => i.id)).toEqual(['holiday']);
+  });
+});
+
 describe('parseViewWindow', () => {
   test.each([
     ['2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z', '2026-03-01T00:00:00.000Z'],

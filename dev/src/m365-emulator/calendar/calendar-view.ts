@@ -3,7 +3,7 @@ import type { EventLike, Instance } from './event-shape.js';
 import { overlaps } from './event-shape.js';
 import type { CompiledSeries } from './recurrence.js';
 import { compileSeries, expandSeries, parseOffsetInstant, seriesBounds } from './recurrence.js';
-import { MS_PER_DAY, formatWall, instantOf, parseWall } from './zone.js';
+import { MS_PER_DAY, formatWall, instantOf, parseWall, wallToUtc } from './zone.js';
 
 // Single events longer than this are kept apart and scanned whole, so the sorted list can be cut by
 // binary search at (window start − this) without missing a long event that started earlier.
@@ -14,6 +14,8 @@ interface Span {
   startZone: string | null | undefined;
   end: string;
   endZone: string | null | undefined;
+  floating: boolean;
+  /** Instants, or for floating (all-day) events their wall times as-if-UTC. */
   startMs: number;
   endMs: number;
 }
@@ -29,24 +31,28 @@ const compiledSeries = new WeakMap<
 function spanOf(event: EventLike): Span | null {
   const { start, end } = event;
   if (!start || !end) return null;
+  const floating = event.isAllDay === true;
   const known = spans.get(event);
   if (
     known &&
     known.start === start.dateTime &&
     known.end === end.dateTime &&
     known.startZone === start.timeZone &&
-    known.endZone === end.timeZone
+    known.endZone === end.timeZone &&
+    known.floating === floating
   ) {
     return known;
   }
-  const startMs = instantOf(start, 'start');
+  const startMs = floating ? parseWall(start.dateTime, 'start.dateTime') : instantOf(start, 'start');
+  const endMs = floating ? parseWall(end.dateTime, 'end.dateTime') : instantOf(end, 'end');
   const span: Span = {
     start: start.dateTime,
     startZone: start.timeZone,
     end: end.dateTime,
     endZone: end.timeZone,
+    floating,
     startMs,
-    endMs: Math.max(startMs, instantOf(end, 'end')),
+    endMs: Math.max(startMs, endMs),
   };
   spans.set(event, span);
   return span;
@@ -73,8 +79,12 @@ function byStart<E extends EventLike>(a: Instance<E>, b: Instance<E>): number {
  * masters compiled with their exceptions. Build it once per calendar version and ask it many views.
  */
 export class CalendarViewIndex<E extends EventLike> {
+  /** Timed single events sorted by start instant; long ones apart. */
   private readonly singles: Instance<E>[] = [];
   private readonly longSingles: Instance<E>[] = [];
+  /** All-day single events sorted by floating wall start (as-if-UTC); long ones apart. */
+  private readonly floatingSingles: Instance<E>[] = [];
+  private readonly longFloatingSingles: Instance<E>[] = [];
   private readonly series: { master: E; compiled: CompiledSeries; fromMs: number; toMs: number }[] = [];
   private readonly exceptions = new Map<string, E[]>();
   private readonly masterIds = new Set<string>();
@@ -98,10 +108,13 @@ export class CalendarViewIndex<E extends EventLike> {
           endMs: span.endMs,
           source: event,
         };
-        (span.endMs - span.startMs > LONG_EVENT_MS ? this.longSingles : this.singles).push(instance);
+        const long = span.endMs - span.startMs > LONG_EVENT_MS;
+        if (span.floating) (long ? this.longFloatingSingles : this.floatingSingles).push(instance);
+        else (long ? this.longSingles : this.singles).push(instance);
       }
     }
     this.singles.sort(byStart);
+    this.floatingSingles.sort(byStart);
     for (const master of masters) {
       const { series, fromMs, toMs } = seriesOf(master);
       this.series.push({ master, compiled: series, fromMs, toMs });
@@ -109,30 +122,35 @@ export class CalendarViewIndex<E extends EventLike> {
     }
   }
 
-  /** Instances overlapping [windowStart, windowEnd), sorted by start; series masters themselves never appear. */
-  view(windowStart: number, windowEnd: number): Instance<E>[] {
+  /**
+   * Instances overlapping [windowStart, windowEnd), sorted by start; series masters themselves never
+   * appear. All-day events float and are placed in `floatingZone` (IANA; the reader's zone, UTC by default).
+   */
+  view(windowStart: number, windowEnd: number, options: { floatingZone?: string } = {}): Instance<E>[] {
+    const floatingZone = options.floatingZone ?? 'UTC';
     const out: Instance<E>[] = [];
-    const singles = this.singles;
-    let low = 0;
-    let high = singles.length;
-    const cut = windowStart - LONG_EVENT_MS;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (singles[mid]!.startMs < cut) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = low; i < singles.length; i++) {
-      const instance = singles[i]!;
-      if (instance.startMs >= windowEnd) break;
+    const keep = (instance: Instance<E>): void => {
       if (overlaps(instance.startMs, instance.endMs, windowStart, windowEnd)) out.push(instance);
-    }
-    for (const instance of this.longSingles) {
-      if (overlaps(instance.startMs, instance.endMs, windowStart, windowEnd)) out.push(instance);
-    }
+    };
+    const keepFloating = (instance: Instance<E>): void => {
+      const startMs = wallToUtc(floatingZone, instance.startMs);
+      const endMs = wallToUtc(floatingZone, instance.endMs);
+      if (!overlaps(startMs, endMs, windowStart, windowEnd)) return;
+      out.push({ ...instance, startMs, endMs, wallStartMs: instance.startMs, wallEndMs: instance.endMs });
+    };
+    scanSorted(this.singles, windowStart, windowEnd, 0, keep);
+    this.longSingles.forEach(keep);
+    // Wall times differ from instants by at most a day, so the floating list is cut a day wider.
+    scanSorted(this.floatingSingles, windowStart, windowEnd, MS_PER_DAY, keepFloating);
+    this.longFloatingSingles.forEach(keepFloating);
     for (const { master, compiled, fromMs, toMs } of this.series) {
       const exceptions = this.exceptions.get(master.id);
       if (!exceptions && (toMs < windowStart || fromMs >= windowEnd)) continue;
-      for (const instance of expandSeries(master, windowStart, windowEnd, { compiled, exceptions })) {
+      for (const instance of expandSeries(master, windowStart, windowEnd, {
+        compiled,
+        exceptions,
+        floatingZone,
+      })) {
         out.push(instance);
       }
     }
@@ -145,13 +163,42 @@ export class CalendarViewIndex<E extends EventLike> {
   }
 
   /** Every instance of one series in the window (GET /events/{id}/instances), or null when it is no series here. */
-  instancesOf(seriesMasterId: string, windowStart: number, windowEnd: number): Instance<E>[] | null {
+  instancesOf(
+    seriesMasterId: string,
+    windowStart: number,
+    windowEnd: number,
+    options: { floatingZone?: string } = {},
+  ): Instance<E>[] | null {
     const entry = this.series.find((s) => s.master.id === seriesMasterId);
     if (!entry) return null;
     return expandSeries(entry.master, windowStart, windowEnd, {
       compiled: entry.compiled,
       exceptions: this.exceptions.get(seriesMasterId),
+      floatingZone: options.floatingZone,
     });
+  }
+}
+
+/** Visits the entries of a start-sorted list that can overlap the window, widened by `margin`. */
+function scanSorted<E extends EventLike>(
+  list: Instance<E>[],
+  windowStart: number,
+  windowEnd: number,
+  margin: number,
+  visit: (instance: Instance<E>) => void,
+): void {
+  const cut = windowStart - LONG_EVENT_MS - margin;
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]!.startMs < cut) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < list.length; i++) {
+    const instance = list[i]!;
+    if (instance.startMs >= windowEnd + margin) break;
+    visit(instance);
   }
 }
 
@@ -223,8 +270,9 @@ export function instanceToEvent<E extends EventLike>(instance: Instance<E>): E {
     type: 'occurrence',
     seriesMasterId: instance.source.id,
     recurrence: null,
-    start: { dateTime: formatWall(instance.startMs), timeZone: 'UTC' },
-    end: { dateTime: formatWall(instance.endMs), timeZone: 'UTC' },
+    // An all-day occurrence keeps the stored convention: floating midnights labelled UTC.
+    start: { dateTime: formatWall(instance.wallStartMs ?? instance.startMs), timeZone: 'UTC' },
+    end: { dateTime: formatWall(instance.wallEndMs ?? instance.endMs), timeZone: 'UTC' },
     originalStart: isoUtc(instance.originalStartMs ?? instance.startMs),
   };
   delete occurrence.cancelledOccurrences;

@@ -10,6 +10,8 @@ import type { EventLike, Instance } from './event-shape.js';
 export interface DeltaSource<E extends EventLike> {
   version: number;
   index: CalendarViewIndex<E>;
+  /** The IANA zone all-day events are placed in (the reader's); UTC by default. */
+  floatingZone?: string;
   /**
    * Ids of stored events created, updated or deleted after `version` (tombstones included), or null
    * when the feed no longer reaches back that far.
@@ -118,7 +120,7 @@ export class CalendarDelta<E extends EventLike> {
     source: DeltaSource<E>,
     pageSize?: number,
   ): DeltaPage<E> {
-    const instances = source.index.view(window.startMs, window.endMs);
+    const instances = source.index.view(window.startMs, window.endMs, { floatingZone: source.floatingZone });
     const items: DeltaItem<E>[] = instances.map((instance) => ({ kind: 'upsert', instance }));
     return this.openRound(scope, window, source.version, items, instances, pageSize);
   }
@@ -136,7 +138,9 @@ export class CalendarDelta<E extends EventLike> {
     const previous = this.rounds.get(state.round)!;
     const changed = source.changedSince(previous.version);
     if (changed === null) throw syncStateNotFound('$deltatoken');
-    const instances = source.index.view(previous.startMs, previous.endMs);
+    const instances = source.index.view(previous.startMs, previous.endMs, {
+      floatingZone: source.floatingZone,
+    });
     const items: DeltaItem<E>[] = [];
     const present = new Set<string>();
     for (const instance of instances) {

@@ -58,6 +58,9 @@ export interface Instance<E extends EventLike = EventLike> {
   master?: E;
   /** Occurrences and exceptions: where the occurrence was originally scheduled. */
   originalStartMs?: number;
+  /** Occurrences of an all-day series: their floating wall span (as-if-UTC ms), answered as such. */
+  wallStartMs?: number;
+  wallEndMs?: number;
 }
 
 /** An instance overlaps the half-open window; a zero-length event counts when it starts inside it. */

@@ -289,19 +289,44 @@ describe('patterns and ranges', () => {
   });
 });
 
-describe('all-day series', () => {
-  it('spans local midnight to midnight in the series zone across daylight saving', () => {
-    const series = master({
-      start: '2026-03-07T00:00:00',
-      end: '2026-03-08T00:00:00',
-      zone: 'Pacific Standard Time',
-      isAllDay: true,
-      pattern: { type: 'daily', interval: 1 },
-      range: { type: 'numbered', startDate: '2026-03-07', numberOfOccurrences: 3 },
-    });
-    const found = expandSeries(series, ...wide);
+describe('all-day series float', () => {
+  const allDay = master({
+    start: '2026-03-07T00:00:00.0000000',
+    end: '2026-03-08T00:00:00.0000000',
+    zone: 'UTC',
+    isAllDay: true,
+    pattern: { type: 'daily', interval: 1 },
+    range: { type: 'numbered', startDate: '2026-03-07', numberOfOccurrences: 3 },
+  });
+
+  it('spans midnight to midnight in the zone the reader asks for, across daylight saving', () => {
+    const found = expandSeries(allDay, ...wide, { floatingZone: 'America/Los_Angeles' });
     expect(starts(found)).toEqual(['2026-03-07T08:00:00Z', '2026-03-08T08:00:00Z', '2026-03-09T07:00:00Z']);
     expect(found.map((i) => (i.endMs - i.startMs) / 3_600_000)).toEqual([24, 23, 24]);
+    expect(found.map((i) => i.wallStartMs)).toEqual([
+      utc('2026-03-07Z'),
+      utc('2026-03-08Z'),
+      utc('2026-03-09Z'),
+    ]);
+  });
+
+  it('spans UTC midnights by default and keeps the same ids in every zone', () => {
+    const inUtc = expandSeries(allDay, ...wide);
+    expect(starts(inUtc)).toEqual(['2026-03-07T00:00:00Z', '2026-03-08T00:00:00Z', '2026-03-09T00:00:00Z']);
+    const inTokyo = expandSeries(allDay, ...wide, { floatingZone: 'Asia/Tokyo' });
+    expect(inTokyo.map((i) => i.id)).toEqual(inUtc.map((i) => i.id));
+  });
+
+  it('cancels an all-day occurrence by its date', () => {
+    const oid = cancelledOccurrenceOid(allDay, utc('2026-03-08T00:00:00Z'));
+    expect(oid).toBe('OID.AAMkMaster1.2026-03-08');
+    const found = expandSeries({ ...allDay, cancelledOccurrences: [oid] }, ...wide, {
+      floatingZone: 'Asia/Tokyo',
+    });
+    expect(found.map((i) => new Date(i.wallStartMs!).toISOString().slice(0, 10))).toEqual([
+      '2026-03-07',
+      '2026-03-09',
+    ]);
   });
 });
 

@@ -33,7 +33,10 @@ const MAX_NUMBERED = 999;
 /** A series master checked and reduced to integers: days are day numbers in the series' zone. */
 export interface CompiledSeries {
   masterId: string;
+  /** The series' zone; 'UTC' for floating (all-day) series, whose wall dates hold in any zone. */
   zone: string;
+  /** All-day series float: their dates are read in the reader's zone. */
+  floating: boolean;
   pattern: PatternType;
   interval: number;
   /** 0 = Sunday; sorted offsets from firstDayOfWeek for weekly patterns. */
@@ -99,12 +102,16 @@ export function compileSeries(master: EventLike): CompiledSeries {
     fail('recurrence', 'a series master needs a pattern and a range.');
   if (!master.start || !master.end) fail('start', 'a series master needs start and end.');
   const { pattern, range } = recurrence;
-  const zone = seriesZone(master);
-  const startInstant = instantOf(master.start, 'start');
-  const endInstant = instantOf(master.end, 'end');
-  if (endInstant < startInstant) fail('end', 'end is before start.');
-  const startWall = utcToWall(zone, startInstant);
-  const endWall = utcToWall(zone, endInstant);
+  const floating = master.isAllDay === true;
+  const zone = floating ? 'UTC' : seriesZone(master);
+  // All-day events float: their start and end are wall dates at midnight, whatever zone labels them.
+  const startWall = floating
+    ? parseWall(master.start.dateTime, 'start.dateTime')
+    : utcToWall(zone, instantOf(master.start, 'start'));
+  const endWall = floating
+    ? parseWall(master.end.dateTime, 'end.dateTime')
+    : utcToWall(zone, instantOf(master.end, 'end'));
+  if (endWall < startWall) fail('end', 'end is before start.');
   const firstDay = Math.floor(startWall / MS_PER_DAY);
   const startOffsetMs = startWall - firstDay * MS_PER_DAY;
   const endOffsetMs = startOffsetMs + (endWall - startWall);
@@ -148,6 +155,7 @@ export function compileSeries(master: EventLike): CompiledSeries {
   return {
     masterId: master.id,
     zone,
+    floating,
     pattern: type,
     interval,
     weekOffsets,
@@ -271,8 +279,26 @@ export function parseOccurrenceId(id: string): { seriesMasterId: string; origina
 
 /** Graph's `OID.{seriesMasterId}.{yyyy-MM-dd}` for an occurrence, as listed in cancelledOccurrences. */
 export function cancelledOccurrenceOid(master: EventLike, originalStartMs: number): string {
-  const zone = seriesZone(master);
+  // An all-day series' original starts are floating wall times labelled UTC (see expandSeries).
+  const zone = master.isAllDay === true ? 'UTC' : seriesZone(master);
   return `OID.${master.id}.${dateOfDayNumber(Math.floor(utcToWall(zone, originalStartMs) / MS_PER_DAY))}`;
+}
+
+/**
+ * The instants of a stored event's start and end. All-day events float: their midnight wall dates
+ * are read in `floatingZone` (the zone the reader asked for, UTC by default).
+ */
+export function eventSpan(event: EventLike, floatingZone = 'UTC'): { startMs: number; endMs: number } | null {
+  if (!event.start || !event.end) return null;
+  if (event.isAllDay === true) {
+    const startMs = wallToUtc(floatingZone, parseWall(event.start.dateTime, 'start.dateTime'));
+    return {
+      startMs,
+      endMs: Math.max(startMs, wallToUtc(floatingZone, parseWall(event.end.dateTime, 'end.dateTime'))),
+    };
+  }
+  const startMs = instantOf(event.start, 'start');
+  return { startMs, endMs: Math.max(startMs, instantOf(event.end, 'end')) };
 }
 
 /** The instant an ISO 8601 DateTimeOffset ("2026-03-16T09:00:00Z", "…+01:00") names. */
@@ -289,6 +315,8 @@ export interface ExpandOptions<E extends EventLike> {
   exceptions?: readonly E[];
   /** A series already compiled by {@link compileSeries}, to skip checking it again. */
   compiled?: CompiledSeries;
+  /** The IANA zone all-day (floating) series and exceptions are read in; UTC by default. */
+  floatingZone?: string;
 }
 
 /**
@@ -311,7 +339,8 @@ export function expandSeries<E extends EventLike>(
     }
   }
   const out: Instance<E>[] = [];
-  const { zone } = series;
+  const floatingZone = options.floatingZone ?? 'UTC';
+  const zone = series.floating ? floatingZone : series.zone;
   const spanDays = Math.ceil(Math.max(series.endOffsetMs, series.startOffsetMs + 1) / MS_PER_DAY);
   const fromDay = Math.floor(utcToWall(zone, windowStart) / MS_PER_DAY) - spanDays - 1;
   const toDay = Math.floor(utcToWall(zone, windowEnd) / MS_PER_DAY) + 1;
@@ -319,24 +348,32 @@ export function expandSeries<E extends EventLike>(
     if (series.cancelledDays.has(day)) return;
     const midnight = day * MS_PER_DAY;
     const startMs = wallToUtc(zone, midnight + series.startOffsetMs);
-    if (byOriginalStart.has(startMs)) return;
+    // An all-day occurrence is named by its floating wall start, so its id is the same in every zone.
+    const originalStartMs = series.floating ? midnight + series.startOffsetMs : startMs;
+    if (byOriginalStart.has(originalStartMs)) return;
     const endMs = Math.max(startMs, wallToUtc(zone, midnight + series.endOffsetMs));
     if (!overlaps(startMs, endMs, windowStart, windowEnd)) return;
-    out.push({
-      id: occurrenceId(master.id, startMs),
+    const instance: Instance<E> = {
+      id: occurrenceId(master.id, originalStartMs),
       type: 'occurrence',
       startMs,
       endMs,
       source: master,
       master,
-      originalStartMs: startMs,
-    });
+      originalStartMs,
+    };
+    if (series.floating) {
+      instance.wallStartMs = midnight + series.startOffsetMs;
+      instance.wallEndMs = midnight + series.endOffsetMs;
+    }
+    out.push(instance);
   });
   for (const [originalStartMs, exception] of byOriginalStart) {
-    const originalDay = Math.floor(utcToWall(zone, originalStartMs) / MS_PER_DAY);
-    if (series.cancelledDays.has(originalDay) || !exception.start || !exception.end) continue;
-    const startMs = instantOf(exception.start, 'exception.start');
-    const endMs = instantOf(exception.end, 'exception.end');
+    const originalWall = series.floating ? originalStartMs : utcToWall(zone, originalStartMs);
+    const originalDay = Math.floor(originalWall / MS_PER_DAY);
+    const span = eventSpan(exception, floatingZone);
+    if (series.cancelledDays.has(originalDay) || !span) continue;
+    const { startMs, endMs } = span;
     if (!overlaps(startMs, endMs, windowStart, windowEnd)) continue;
     out.push({
       id: exception.id,
