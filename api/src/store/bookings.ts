@@ -1,0 +1,422 @@
+import { createHash } from 'node:crypto';
+import { odata, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import type { BookingStatus } from '../scheduling/types.js';
+import {
+  BookingTooLongError,
+  IdempotencyKeyReusedError,
+  NotFoundError,
+  SlotTakenError,
+  StaleRecordError,
+} from './errors.js';
+import { lockBuckets, lockRowKey, maxLockBuckets, type HeldSpan } from './lock-buckets.js';
+import { orMissing, storageStatus } from './table-errors.js';
+import type { Tables } from './tables.js';
+
+export interface Invitee {
+  name: string;
+  email: string;
+  /** IANA zone the invitee booked in. */
+  timeZone: string;
+}
+
+/** A booking as the booking service creates it. Instants are UTC ISO-8601. */
+export interface NewBooking extends HeldSpan {
+  id: string;
+  /** The partition: the host whose calendar the booking occupies. */
+  hostId: string;
+  pageId: string;
+  status: Exclude<BookingStatus, 'cancelled'>;
+  invitee: Invitee;
+  answers: Record<string, string>;
+  /** Random value embedded in the signed manage link; rotating it revokes old links. */
+  manageNonce: string;
+  bookedAt: string;
+  /** Other hosts attending (collective team pages). */
+  teamMemberIds?: string[];
+  eventId?: string;
+  changeKey?: string;
+}
+
+export interface BookingRecord extends Omit<NewBooking, 'status'> {
+  status: BookingStatus;
+  updatedAt: string;
+  cancelReason?: string;
+  /** Pass back as `etag` to update only what was read. */
+  etag: string;
+}
+
+export interface IdempotentInsert {
+  /** Scoped by the caller (e.g. page id + header value), so keys of different pages never meet. */
+  key: string;
+  /** A digest of the request; the same key with another request is refused. */
+  fingerprint: string;
+}
+
+export interface InsertResult {
+  booking: BookingRecord;
+  /** True when an earlier request with the same idempotency key already made this booking. */
+  replayed: boolean;
+}
+
+/** Fields that change without moving or releasing time. */
+export interface BookingPatch {
+  status?: Exclude<BookingStatus, 'cancelled'>;
+  eventId?: string;
+  changeKey?: string;
+  manageNonce?: string;
+}
+
+const bookingKey = (id: string) => `booking|${id}`;
+const idempotencyKey = (key: string) => `idem|${createHash('sha256').update(key).digest('hex')}`;
+
+interface BookingEntity {
+  partitionKey: string;
+  rowKey: string;
+  id: string;
+  pageId: string;
+  status: BookingStatus;
+  start: string;
+  end: string;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  inviteeName: string;
+  inviteeEmail: string;
+  inviteeTimeZone: string;
+  answersJson: string;
+  manageNonce: string;
+  bookedAt: string;
+  updatedAt: string;
+  teamMemberIdsJson?: string;
+  eventId?: string;
+  changeKey?: string;
+  cancelReason?: string;
+}
+
+const iso = (instant: string) => new Date(instant).toISOString();
+
+function toEntity(b: NewBooking, now: string): BookingEntity {
+  return {
+    partitionKey: b.hostId,
+    rowKey: bookingKey(b.id),
+    id: b.id,
+    pageId: b.pageId,
+    status: b.status,
+    // Normalised so range filters (string comparison) order instants correctly.
+    start: iso(b.start),
+    end: iso(b.end),
+    bufferBeforeMinutes: b.bufferBeforeMinutes,
+    bufferAfterMinutes: b.bufferAfterMinutes,
+    inviteeName: b.invitee.name,
+    inviteeEmail: b.invitee.email,
+    inviteeTimeZone: b.invitee.timeZone,
+    answersJson: JSON.stringify(b.answers),
+    manageNonce: b.manageNonce,
+    bookedAt: iso(b.bookedAt),
+    updatedAt: now,
+    ...(b.teamMemberIds && { teamMemberIdsJson: JSON.stringify(b.teamMemberIds) }),
+    ...(b.eventId !== undefined && { eventId: b.eventId }),
+    ...(b.changeKey !== undefined && { changeKey: b.changeKey }),
+  };
+}
+
+function fromEntity(e: TableEntityResult<BookingEntity>): BookingRecord {
+  return {
+    id: e.id,
+    hostId: e.partitionKey,
+    pageId: e.pageId,
+    status: e.status,
+    start: e.start,
+    end: e.end,
+    bufferBeforeMinutes: e.bufferBeforeMinutes,
+    bufferAfterMinutes: e.bufferAfterMinutes,
+    invitee: { name: e.inviteeName, email: e.inviteeEmail, timeZone: e.inviteeTimeZone },
+    answers: JSON.parse(e.answersJson) as Record<string, string>,
+    manageNonce: e.manageNonce,
+    bookedAt: e.bookedAt,
+    updatedAt: e.updatedAt,
+    ...(e.teamMemberIdsJson && { teamMemberIds: JSON.parse(e.teamMemberIdsJson) as string[] }),
+    ...(e.eventId && { eventId: e.eventId }),
+    ...(e.changeKey && { changeKey: e.changeKey }),
+    ...(e.cancelReason && { cancelReason: e.cancelReason }),
+    etag: e.etag,
+  };
+}
+
+function bucketsOf(span: HeldSpan): number[] {
+  const buckets = lockBuckets(span);
+  if (buckets.length > maxLockBuckets) throw new BookingTooLongError(buckets.length, maxLockBuckets);
+  return buckets;
+}
+
+/**
+ * Bookings and their time locks, in the host's partition of the `bookings` table.
+ *
+ * The lock rows are what make double booking impossible: every 5-minute bucket a booking's span plus
+ * buffers touches has one row `lock|{bucket}`, inserted in the same entity-group transaction as the
+ * booking row. Tables commits a transaction entirely or not at all, and an insert of an existing row
+ * fails it (409), so of any set of overlapping requests exactly one commits, however many instances race.
+ */
+export class BookingRepository {
+  private readonly table: TableClient;
+
+  constructor(
+    tables: Tables,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.table = tables.client('bookings');
+  }
+
+  /**
+   * Inserts the booking with its locks (and idempotency row) in one transaction.
+   * @throws SlotTakenError when any bucket is held; nothing is written then.
+   * @example
+   * // a retry with the same idempotency key answers the first booking, replayed: true
+   * await bookings.insert(booking, { key: `${pageId}:${header}`, fingerprint });
+   */
+  async insert(booking: NewBooking, idempotency?: IdempotentInsert): Promise<InsertResult> {
+    const buckets = bucketsOf(booking);
+    if (idempotency) {
+      const earlier = await this.replay(booking.hostId, idempotency);
+      if (earlier) return { booking: earlier, replayed: true };
+    }
+    const now = this.clock().toISOString();
+    const entity = toEntity(booking, now);
+    const actions: TransactionAction[] = [['create', { ...entity }]];
+    for (const bucket of buckets) {
+      actions.push([
+        'create',
+        { partitionKey: booking.hostId, rowKey: lockRowKey(bucket), bookingId: booking.id },
+      ]);
+    }
+    if (idempotency) {
+      actions.push([
+        'create',
+        {
+          partitionKey: booking.hostId,
+          rowKey: idempotencyKey(idempotency.key),
+          bookingId: booking.id,
+          fingerprint: idempotency.fingerprint,
+        },
+      ]);
+    }
+    try {
+      await this.table.submitTransaction(actions);
+    } catch (error) {
+      if (storageStatus(error) !== 409) throw error;
+      // A concurrent request with the same key may have won: then this is a retry, not a conflict.
+      const earlier = idempotency && (await this.replay(booking.hostId, idempotency));
+      if (earlier) return { booking: earlier, replayed: true };
+      throw new SlotTakenError(booking.hostId);
+    }
+    return { booking: await this.require(booking.hostId, booking.id), replayed: false };
+  }
+
+  async get(hostId: string, id: string): Promise<BookingRecord | undefined> {
+    const found = await orMissing(this.table.getEntity<BookingEntity>(hostId, bookingKey(id)));
+    return found && fromEntity(found);
+  }
+
+  /** The booking an idempotency key made, if any. */
+  async findByIdempotencyKey(hostId: string, key: string): Promise<BookingRecord | undefined> {
+    const row = await orMissing(this.table.getEntity<{ bookingId: string }>(hostId, idempotencyKey(key)));
+    return row && this.get(hostId, row.bookingId);
+  }
+
+  /** The host's bookings overlapping `[from, to)` (all when absent), by start. */
+  async list(
+    hostId: string,
+    options: { from?: string; to?: string; status?: BookingStatus[] } = {},
+  ): Promise<BookingRecord[]> {
+    let filter = odata`PartitionKey eq ${hostId} and RowKey ge 'booking|' and RowKey lt 'booking}'`;
+    if (options.to) filter += ` and ${odata`start lt ${iso(options.to)}`}`;
+    if (options.from) filter += ` and ${odata`end gt ${iso(options.from)}`}`;
+    const found: BookingRecord[] = [];
+    for await (const e of this.table.listEntities<BookingEntity>({ queryOptions: { filter } })) {
+      if (!options.status || options.status.includes(e.status)) found.push(fromEntity(e));
+    }
+    return found.sort((a, b) => a.start.localeCompare(b.start));
+  }
+
+  /** Pending bookings of every host booked before `bookedBefore`: the reconciler's work list. */
+  async listPending(bookedBefore: string): Promise<BookingRecord[]> {
+    const filter = odata`status eq 'pending' and bookedAt lt ${iso(bookedBefore)}`;
+    const found: BookingRecord[] = [];
+    for await (const e of this.table.listEntities<BookingEntity>({ queryOptions: { filter } })) {
+      if (e.rowKey.startsWith('booking|')) found.push(fromEntity(e));
+    }
+    return found;
+  }
+
+  /** Changes fields that neither move nor release time (confirm, Outlook event id, change key). */
+  async patch(
+    hostId: string,
+    id: string,
+    patch: BookingPatch,
+    options: { etag?: string } = {},
+  ): Promise<BookingRecord> {
+    const current = await this.require(hostId, id);
+    try {
+      await this.table.updateEntity(
+        { partitionKey: hostId, rowKey: bookingKey(id), ...patch, updatedAt: this.clock().toISOString() },
+        'Merge',
+        { etag: options.etag ?? current.etag },
+      );
+    } catch (error) {
+      throw this.translate(error, hostId);
+    }
+    return this.require(hostId, id);
+  }
+
+  /**
+   * Cancels the booking and frees its time: the lock rows are deleted and the booking marked
+   * cancelled in one transaction. Cancelling a cancelled booking changes nothing.
+   */
+  async cancel(
+    hostId: string,
+    id: string,
+    options: { reason?: string; etag?: string } = {},
+  ): Promise<BookingRecord> {
+    const current = await this.require(hostId, id);
+    if (current.status === 'cancelled') return current;
+    const locks = await this.heldLocks(hostId, id, current);
+    const actions: TransactionAction[] = locks.map((rowKey) => ['delete', { partitionKey: hostId, rowKey }]);
+    actions.push([
+      'update',
+      {
+        partitionKey: hostId,
+        rowKey: bookingKey(id),
+        status: 'cancelled',
+        updatedAt: this.clock().toISOString(),
+        ...(options.reason !== undefined && { cancelReason: options.reason }),
+      },
+      'Merge',
+      { etag: options.etag ?? current.etag },
+    ]);
+    try {
+      await this.table.submitTransaction(actions);
+    } catch (error) {
+      throw this.translate(error, hostId);
+    }
+    return this.require(hostId, id);
+  }
+
+  /**
+   * Moves the booking to another span (reschedule, or the host moved the Outlook event): locks of
+   * buckets only the new span touches are inserted, locks only the old span held are deleted, and
+   * the booking row is updated (guarded by its ETag).
+   *
+   * When that fits in one transaction (≤ 100 operations, which covers every move by less than the
+   * booking's own length) it is atomic. Otherwise Tables forces two steps, ordered so a crash can
+   * never let another booking in: first insert the new locks together with the booking row update
+   * (atomic: the booking now holds both spans), then delete the old locks. A crash between the two
+   * leaves extra locks on time the booking no longer uses — time that stays blocked, never time
+   * that is double booked — and `sweepStrayLocks` returns it.
+   * @throws SlotTakenError when the new span is held by another booking; nothing changes then.
+   */
+  async move(
+    hostId: string,
+    id: string,
+    to: HeldSpan,
+    options: { etag?: string } = {},
+  ): Promise<BookingRecord> {
+    const current = await this.require(hostId, id);
+    if (current.status === 'cancelled') throw new NotFoundError('booking');
+    const next = bucketsOf(to).map(lockRowKey);
+    const held = await this.heldLocks(hostId, id, current);
+    const insert = next.filter((key) => !held.includes(key));
+    const remove = held.filter((key) => !next.includes(key));
+    const update: TransactionAction = [
+      'update',
+      {
+        partitionKey: hostId,
+        rowKey: bookingKey(id),
+        start: iso(to.start),
+        end: iso(to.end),
+        bufferBeforeMinutes: to.bufferBeforeMinutes,
+        bufferAfterMinutes: to.bufferAfterMinutes,
+        updatedAt: this.clock().toISOString(),
+      },
+      'Merge',
+      { etag: options.etag ?? current.etag },
+    ];
+    const creates: TransactionAction[] = insert.map((rowKey) => [
+      'create',
+      { partitionKey: hostId, rowKey, bookingId: id },
+    ]);
+    const deletes: TransactionAction[] = remove.map((rowKey) => ['delete', { partitionKey: hostId, rowKey }]);
+    try {
+      if (creates.length + deletes.length + 1 <= 100) {
+        await this.submit([...creates, ...deletes, update]);
+      } else {
+        await this.submit([...creates, update]);
+        await this.submit(deletes);
+      }
+    } catch (error) {
+      throw this.translate(error, hostId);
+    }
+    return this.require(hostId, id);
+  }
+
+  /**
+   * Deletes lock rows of the booking that its current span does not need (all of them when it is
+   * cancelled or gone): the clean-up after a two-step move was interrupted. Returns how many.
+   */
+  async sweepStrayLocks(hostId: string, id: string): Promise<number> {
+    const current = await this.get(hostId, id);
+    const needed = new Set(
+      current && current.status !== 'cancelled' ? lockBuckets(current).map(lockRowKey) : [],
+    );
+    const filter = odata`PartitionKey eq ${hostId} and RowKey ge 'lock|' and RowKey lt 'lock}' and bookingId eq ${id}`;
+    const stray: string[] = [];
+    for await (const row of this.table.listEntities({ queryOptions: { filter, select: ['RowKey'] } })) {
+      if (row.rowKey && !needed.has(row.rowKey)) stray.push(row.rowKey);
+    }
+    for (let i = 0; i < stray.length; i += 100) {
+      await this.submit(
+        stray.slice(i, i + 100).map((rowKey) => ['delete', { partitionKey: hostId, rowKey }]),
+      );
+    }
+    return stray.length;
+  }
+
+  private async submit(actions: TransactionAction[]): Promise<void> {
+    if (actions.length > 0) await this.table.submitTransaction(actions);
+  }
+
+  /** Lock rows this booking holds for its current span (read, so a missing row never fails a delete). */
+  private async heldLocks(hostId: string, id: string, span: HeldSpan): Promise<string[]> {
+    const keys = lockBuckets(span).map(lockRowKey);
+    const filter = odata`PartitionKey eq ${hostId} and RowKey ge ${keys[0]} and RowKey le ${keys[keys.length - 1]} and bookingId eq ${id}`;
+    const held: string[] = [];
+    for await (const row of this.table.listEntities({ queryOptions: { filter, select: ['RowKey'] } })) {
+      if (row.rowKey) held.push(row.rowKey);
+    }
+    return held;
+  }
+
+  private async replay(hostId: string, idempotency: IdempotentInsert): Promise<BookingRecord | undefined> {
+    const row = await orMissing(
+      this.table.getEntity<{ bookingId: string; fingerprint: string }>(
+        hostId,
+        idempotencyKey(idempotency.key),
+      ),
+    );
+    if (!row) return undefined;
+    if (row.fingerprint !== idempotency.fingerprint) throw new IdempotencyKeyReusedError();
+    return this.require(hostId, row.bookingId);
+  }
+
+  private async require(hostId: string, id: string): Promise<BookingRecord> {
+    const found = await this.get(hostId, id);
+    if (!found) throw new NotFoundError('booking');
+    return found;
+  }
+
+  private translate(error: unknown, hostId: string): unknown {
+    const status = storageStatus(error);
+    if (status === 409) return new SlotTakenError(hostId);
+    if (status === 412) return new StaleRecordError('booking');
+    if (status === 404) return new NotFoundError('booking');
+    return error;
+  }
+}
