@@ -2,6 +2,8 @@ import { adminRoutes } from './admin/routes.js';
 import { entraRoutes } from './entra/routes.js';
 import type { EmulatorEnv } from './env.js';
 import type { HttpRoute } from './server/http-types.js';
+import { notificationAdminRoutes } from './notifications/admin-routes.js';
+import { teamsHttpRoutes } from './connector/runtime.js';
 
 const graphMethods = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 
@@ -20,4 +22,6 @@ export const httpRouteTables: ReadonlyArray<readonly HttpRoute<EmulatorEnv>[]> =
   entraRoutes,
   graphRoutes,
   adminRoutes,
+  notificationAdminRoutes,
+  teamsHttpRoutes,
 ];

@@ -1,4 +1,6 @@
 import type { EmulatorEnv } from './env.js';
+import { startNotifications } from './notifications/runtime.js';
+import { startTeamsChannel } from './connector/runtime.js';
 
 /** A background part of the emulator (notification delivery, expiry timers) started with it. */
 export interface EmulatorService {
@@ -8,4 +10,4 @@ export interface EmulatorService {
 export type EmulatorServiceFactory = (env: EmulatorEnv) => EmulatorService | Promise<EmulatorService>;
 
 /** Started in order when the emulator starts, stopped in reverse when it stops. */
-export const serviceFactories: readonly EmulatorServiceFactory[] = [];
+export const serviceFactories: readonly EmulatorServiceFactory[] = [startNotifications, startTeamsChannel];

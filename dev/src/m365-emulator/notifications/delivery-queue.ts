@@ -1,4 +1,4 @@
-import { NO_FAULTS, type NotificationFaults } from './faults.js';
+import { NO_FAULTS, ShareAccumulator, type NotificationFaults } from './faults.js';
 import type { NotificationItem } from './types.js';
 
 export interface RetryPolicy {
@@ -18,7 +18,6 @@ export interface DeliveryOptions {
   concurrencyPerUrl?: number;
   retry?: Partial<RetryPolicy>;
   faults?: () => NotificationFaults;
-  random?: () => number;
   now?: () => number;
 }
 
@@ -70,7 +69,8 @@ export class DeliveryQueue {
   private readonly concurrencyPerUrl: number;
   private readonly retry: RetryPolicy;
   private readonly faults: () => NotificationFaults;
-  private readonly random: () => number;
+  private readonly drops = new ShareAccumulator();
+  private readonly delays = new ShareAccumulator();
   private readonly now: () => number;
   private readonly urls = new Map<string, UrlState>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -87,7 +87,6 @@ export class DeliveryQueue {
     this.concurrencyPerUrl = options.concurrencyPerUrl ?? 4;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.faults = options.faults ?? (() => NO_FAULTS);
-    this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
   }
 
@@ -95,11 +94,11 @@ export class DeliveryQueue {
   enqueue(url: string, item: NotificationItem): void {
     if (this.closed) return;
     const faults = this.faults();
-    if (faults.dropShare > 0 && this.random() < faults.dropShare) {
+    if (this.drops.hit(faults.dropShare)) {
       this.stats.dropped += 1;
       return;
     }
-    if (faults.delayShare > 0 && faults.delayMs > 0 && this.random() < faults.delayShare) {
+    if (faults.delayMs > 0 && this.delays.hit(faults.delayShare)) {
       this.stats.delayed += 1;
       this.outstanding += 1;
       this.later(faults.delayMs, () => {

@@ -10,18 +10,19 @@ export interface NotificationFaults {
 export const NO_FAULTS: NotificationFaults = { dropShare: 0, delayShare: 0, delayMs: 0 };
 
 /**
- * A small seeded generator (mulberry32), so a fault run with a given seed drops the same
- * notifications every time and tests stay deterministic.
+ * Picks which notifications a share applies to without randomness: with a share of 0.25 exactly
+ * every fourth notification is hit, so fault tests stay deterministic.
  */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+export class ShareAccumulator {
+  private total = 0;
+
+  hit(share: number): boolean {
+    if (share <= 0) return false;
+    this.total += share;
+    if (this.total < 1) return false;
+    this.total -= 1;
+    return true;
+  }
 }
 
 export type FaultsField = keyof NotificationFaults;

@@ -14,6 +14,7 @@ export const LIFECYCLE_EVENTS: readonly LifecycleEvent[] = [
 
 /** What a subscription watches: every event of a mailbox, or the events of one calendar. */
 export interface SubscriptionTarget {
+  tenantId: string;
   userId: string;
   /** `null` = every calendar of the mailbox (`me/events`, `users/{id}/events`). */
   calendarId: string | null;

@@ -17,6 +17,8 @@ export interface ReceivedPost {
  */
 export class WebhookReceiver {
   readonly posts: ReceivedPost[] = [];
+  /** The decoded validation tokens received, in order. */
+  readonly validations: string[] = [];
   /** Notification POSTs answered with a scripted non-2xx status. */
   readonly rejected: ReceivedPost[] = [];
   validation: ValidationBehaviour = 'echo';
@@ -74,6 +76,7 @@ export class WebhookReceiver {
     const url = new URL(request.url ?? '/', this.baseUrl);
     const token = url.searchParams.get('validationToken');
     if (token !== null) {
+      this.validations.push(token);
       this.answerValidation(token, response);
       return;
     }
