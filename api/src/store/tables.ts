@@ -6,6 +6,8 @@ export const tableNames = {
   bookings: 'bookings',
   /** Per host partition: `page|{id}` and `slug|{slug}` rows. */
   pages: 'pages',
+  /** Page id → host id, for public routes. */
+  pageIndex: 'pageindex',
   /** Per host: the Microsoft 365 connection and settings. */
   connections: 'connections',
   /** Per scope: replayable results of idempotent writes. */
