@@ -26,6 +26,11 @@ export function teamsFor(env: EmulatorEnv): TeamsRuntime {
 
 /** Starts the emulated Teams channel: signing key, transcripts, Connector API and chat pages. */
 export async function startTeamsChannel(env: EmulatorEnv): Promise<EmulatorService> {
+  // Bots ask Entra for `https://api.botframework.com/.default`; the resource must exist in the tenant
+  // for the token endpoint to issue a token with that audience, as it does in Azure.
+  if (!env.apps.find(BOT_CONNECTOR_AUDIENCE)) {
+    env.apps.register({ clientId: BOT_CONNECTOR_AUDIENCE, displayName: 'Bot Framework', clientSecret: null });
+  }
   const tokens = await ChannelTokenIssuer.create();
   const channel = new TeamsChannel({
     serviceUrl: () => `${env.urls.origin}/`,
