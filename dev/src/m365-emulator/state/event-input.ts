@@ -9,6 +9,7 @@ import type {
   PatternedRecurrence,
   SingleValueExtendedProperty,
 } from './graph-types.js';
+import { newGuid } from './ids.js';
 import { formatGraphDateTime, parseWallTime, requireIanaZone } from './time-zones.js';
 
 /** The writable part of an event, as a client POSTs or PATCHes it (Graph's property names). */
@@ -338,7 +339,22 @@ export function applyEventInput(
   }
   if (input.start !== undefined || input.end !== undefined || input.isAllDay !== undefined)
     applyTimes(e, input);
+  applyOnlineMeeting(e);
   return e;
+}
+
+/** A Teams meeting gets its join link when it is switched on, and keeps it while it stays on. */
+function applyOnlineMeeting(e: GraphEvent): void {
+  if (!e.isOnlineMeeting) {
+    e.onlineMeeting = null;
+    return;
+  }
+  if (e.onlineMeeting) return;
+  const thread = newGuid().replace(/-/g, '');
+  const context = encodeURIComponent(JSON.stringify({ Tid: newGuid(), Oid: newGuid() }));
+  e.onlineMeeting = {
+    joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${thread}%40thread.v2/0?context=${context}`,
+  };
 }
 
 function applyTimes(e: GraphEvent, input: EventInput): void {

@@ -331,20 +331,24 @@ export class EmulatorStore {
     return clone(next);
   }
 
-  /** Deletes an event (a series master takes its exceptions along); each leaves a tombstone. */
-  deleteEvent(userId: string, eventId: string): void {
+  /**
+   * Deletes an event (a series master takes its exceptions along); each leaves a tombstone.
+   * `cancelled` marks the tombstones `isCancelled`, as the organizer's cancel does.
+   */
+  deleteEvent(userId: string, eventId: string, options: { cancelled?: boolean } = {}): void {
     const record = this.events.get(eventId);
     if (!record || record.userId !== userId) throw itemNotFound();
     if (record.event.type === 'seriesMaster') {
       for (const r of [...this.events.values()]) {
-        if (r.event.seriesMasterId === eventId) this.remove(r);
+        if (r.event.seriesMasterId === eventId) this.remove(r, options.cancelled ?? false);
       }
     }
-    this.remove(record);
+    this.remove(record, options.cancelled ?? false);
   }
 
-  private remove(record: EventRecord): void {
+  private remove(record: EventRecord, cancelled: boolean): void {
     this.events.delete(record.event.id);
+    if (cancelled) record.event.isCancelled = true;
     const change = this.record(record.userId, record.calendarId, record.event.id, 'deleted');
     this.tombstoneLog.push({
       version: change.version,
