@@ -1,11 +1,11 @@
-import type { ValidBooking, ValidBusyItem, ValidHost } from './model.js';
+import type { BusyList, ValidBooking, ValidHost } from './model.js';
 import type { Span } from './spans.js';
 import { MINUTE_MS } from './time-text.js';
-import type { BusyRules } from './types.js';
+import type { BusyItem, BusyRules } from './types.js';
 import type { ZoneClock } from './wallclock.js';
 
 /** Whether a busy item blocks under the page's rules (docs/scheduling.md, rule 4), its booking aside. */
-export function blocksByRules(item: ValidBusyItem, rules: BusyRules): boolean {
+export function blocksByRules(item: BusyItem, rules: BusyRules): boolean {
   if (item.isCancelled) return false;
   if ((item.sensitivity === 'private' || item.sensitivity === 'confidential') && !rules.privateBlocks)
     return false;
@@ -24,14 +24,32 @@ export function blocksByRules(item: ValidBusyItem, rules: BusyRules): boolean {
 }
 
 /**
- * The busy item's span: timed items as given; all-day items from the start of their first local
- * date to the start of their end date, both in the host's zone.
+ * The span of busy item `index`: timed items as given; all-day items from the start of their first
+ * local date to the start of their end date, both in the host's zone.
  * @example
  * // an all-day item 2026-03-29…2026-03-30 for a London host spans 00:00 GMT → 23:00 UTC (23 hours)
  */
-export function itemSpan(item: ValidBusyItem, clock: ZoneClock): Span {
-  if (!item.isAllDay) return { start: item.start, end: item.end };
-  return { start: clock.startOfDay(item.start), end: clock.startOfDay(item.end) };
+export function itemSpan(busy: BusyList, index: number, clock: ZoneClock): Span {
+  const start = busy.starts[index]!;
+  const end = busy.ends[index]!;
+  if (!busy.items[index]!.isAllDay) return { start, end };
+  return { start: clock.startOfDay(start), end: clock.startOfDay(end) };
+}
+
+/**
+ * Whether busy item `index` may reach `[from, to)`, judged without placing all-day items on the
+ * clock: they are compared as local dates with a day's slack on each side.
+ */
+export function mayReach(
+  busy: BusyList,
+  index: number,
+  from: number,
+  to: number,
+  fromDay: number,
+  toDay: number,
+): boolean {
+  if (busy.items[index]!.isAllDay) return busy.ends[index]! >= fromDay && busy.starts[index]! <= toDay;
+  return busy.ends[index]! > from && busy.starts[index]! < to;
 }
 
 /** A booking's occupied time: its span widened by the buffers it was booked with. */
@@ -53,6 +71,6 @@ export function bookingIdsOf(host: ValidHost): Set<string> {
 }
 
 /** Whether an item blocks: by the page's rules, and not the Outlook event of one of the host's bookings. */
-export function blocks(item: ValidBusyItem, rules: BusyRules, bookingIds: ReadonlySet<string>): boolean {
+export function blocks(item: BusyItem, rules: BusyRules, bookingIds: ReadonlySet<string>): boolean {
   return blocksByRules(item, rules) && (item.bookingId === undefined || !bookingIds.has(item.bookingId));
 }

@@ -26,7 +26,8 @@ export function hostReasons(schedule: HostSchedule, start: number): Reason[] {
   if (start < schedule.window.start || start >= schedule.window.end) {
     reasons.push({ code: 'BEYOND_WINDOW', hostId, message: 'The slot is outside the scheduling window.' });
   }
-  for (const { item, span } of schedule.blocking) {
+  for (const { index, span } of schedule.blocking) {
+    const item = schedule.host.busy.items[index]!;
     if (!overlaps(span, buffered.start, buffered.end)) continue;
     const inSlot = overlaps(span, start, end);
     reasons.push({

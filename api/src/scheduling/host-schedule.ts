@@ -1,6 +1,6 @@
-import { blocks, bookingIdsOf, bufferedBookingSpan, itemSpan, liveBookings } from './blocking.js';
-import type { ValidBooking, ValidBusyItem, ValidHost, ValidPage } from './model.js';
-import { mergeSpans, SpanCursor, type Span } from './spans.js';
+import { blocks, bookingIdsOf, bufferedBookingSpan, itemSpan, liveBookings, mayReach } from './blocking.js';
+import type { ValidBooking, ValidHost, ValidPage } from './model.js';
+import { mergeSpans, SpanCollector, SpanCursor, type MergedSpans, type Span } from './spans.js';
 import { DAY_MS, MINUTE_MS } from './time-text.js';
 import type { ZoneClock } from './wallclock.js';
 import { windowBounds, type WindowBounds } from './window.js';
@@ -31,8 +31,9 @@ export function clockSpan(terms: QueryTerms, focus: Focus): Span {
   };
 }
 
+/** Busy item `index` of the host's list, placed on the host's clock. */
 export interface BlockingItem {
-  item: ValidBusyItem;
+  index: number;
   span: Span;
 }
 
@@ -47,8 +48,9 @@ export interface LiveBooking {
  * lists built once (O(n log n)), then `isBookable` answers ascending candidates with moving cursors.
  */
 export class HostSchedule {
-  readonly working: Span[];
-  readonly blocking: BlockingItem[] = [];
+  readonly working: MergedSpans;
+  /** Indexes of the busy items that block and may reach a candidate, in list order. */
+  private readonly blockingIndexes: number[] = [];
   readonly bookings: LiveBooking[] = [];
   readonly window: WindowBounds;
   readonly earliest: number;
@@ -83,16 +85,18 @@ export class HostSchedule {
     this.working = workingSpans(host, clock, firstDay, lastDay);
 
     const bookingIds = bookingIdsOf(host);
-    for (const item of host.busy) {
-      if (
-        item.isAllDay
-          ? item.end < firstDay || item.start > lastDay
-          : item.end <= reachStart || item.start >= reachEnd
-      ) {
-        continue;
+    const { busy } = host;
+    const base = reachStart - MARGIN_MS;
+    const busySpans = new SpanCollector(base);
+    for (let i = 0; i < busy.items.length; i++) {
+      if (!mayReach(busy, i, reachStart, reachEnd, firstDay, lastDay)) continue;
+      if (!blocks(busy.items[i]!, page.busyRules, bookingIds)) continue;
+      if (busy.items[i]!.isAllDay) {
+        busySpans.add(clock.startOfDay(busy.starts[i]!), clock.startOfDay(busy.ends[i]!));
+      } else {
+        busySpans.add(busy.starts[i]!, busy.ends[i]!);
       }
-      if (!blocks(item, page.busyRules, bookingIds)) continue;
-      this.blocking.push({ item, span: itemSpan(item, clock) });
+      this.blockingIndexes.push(i);
     }
 
     const countFrom = focus.start - MARGIN_MS;
@@ -107,8 +111,21 @@ export class HostSchedule {
     }
 
     this.workingCursor = new SpanCursor(this.working);
-    this.busyCursor = new SpanCursor(mergeSpans(this.blocking.map((b) => b.span)));
-    this.bookedCursor = new SpanCursor(mergeSpans(this.bookings.map((b) => b.occupied)));
+    this.busyCursor = new SpanCursor(busySpans.merge());
+    this.bookedCursor = new SpanCursor(
+      mergeSpans(
+        this.bookings.map((b) => b.occupied),
+        base,
+      ),
+    );
+  }
+
+  /** The blocking busy items that may reach a candidate, with their spans (for explanations). */
+  get blocking(): BlockingItem[] {
+    return this.blockingIndexes.map((index) => ({
+      index,
+      span: itemSpan(this.host.busy, index, this.clock),
+    }));
   }
 
   /** Bookings of this page starting on the host-local date of `start`. */

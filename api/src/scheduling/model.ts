@@ -1,4 +1,4 @@
-import type { AssignmentPolicy, BookingStatus, BusyRules, Sensitivity, ShowAs, TeamKind } from './types.js';
+import type { AssignmentPolicy, BookingStatus, BusyItem, BusyRules, TeamKind } from './types.js';
 
 /**
  * The query after validation: instants as epoch ms, local dates as day numbers, wall times as
@@ -44,22 +44,20 @@ export interface ValidHost {
   weekly: MinuteInterval[][];
   /** Day number → that date's intervals (empty = day off), sorted by `from`. */
   overrides: Map<number, MinuteInterval[]>;
-  busy: ValidBusyItem[];
+  busy: BusyList;
   bookings: ValidBooking[];
   weight: number;
   priority: number;
 }
 
-export interface ValidBusyItem {
-  calendarId: string;
-  /** Timed: epoch ms. All-day: day number. */
-  start: number;
-  end: number;
-  showAs: ShowAs;
-  sensitivity: Sensitivity;
-  isAllDay: boolean;
-  isCancelled: boolean;
-  bookingId?: string;
+/**
+ * A host's busy items as given, with their bounds parsed into parallel arrays (no object per item:
+ * busy lists reach tens of thousands of items). Timed items: epoch ms. All-day items: day numbers.
+ */
+export interface BusyList {
+  items: readonly BusyItem[];
+  starts: Float64Array;
+  ends: Float64Array;
 }
 
 export interface ValidBooking {

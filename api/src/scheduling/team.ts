@@ -12,7 +12,7 @@ export interface AssignmentTerms {
 
 interface MemberStanding {
   host: ValidHost;
-  /** Bookings of the page booked in the assignment period. */
+  /** Bookings of the page booked in the assignment period `(now − days, now]`. */
   count: number;
   /** Latest `bookedAt` of the page's bookings; -Infinity when never booked. */
   lastBookedAt: number;
@@ -30,8 +30,7 @@ function standingOf(host: ValidHost, terms: AssignmentTerms): MemberStanding {
     ) {
       continue;
     }
-    if (booking.bookedAt > terms.now) continue;
-    if (booking.bookedAt >= periodStart) count++;
+    if (booking.bookedAt > periodStart && booking.bookedAt <= terms.now) count++;
     if (booking.bookedAt > lastBookedAt) lastBookedAt = booking.bookedAt;
   }
   return { host, count, lastBookedAt };

@@ -60,13 +60,40 @@ function digits(text: string, at: number, length: number): number {
   return value;
 }
 
+/** Two decimal digits at `at`, or -1 (the hot path of every instant parsed). */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
+// The last month looked up: busy lists are mostly clustered in a few months.
+let cachedMonthKey = -1;
+let cachedMonthStart = 0;
+
 function dateAt(text: string): number | undefined {
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return dayNumberOf(year, month, day);
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const year = century * 100 + yearOfCentury;
+  if (
+    century < 0 ||
+    yearOfCentury < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month)
+  ) {
+    return undefined;
+  }
+  const key = year * 12 + month;
+  if (key !== cachedMonthKey) {
+    cachedMonthStart = dayNumberOf(year, month, 1);
+    cachedMonthKey = key;
+  }
+  return cachedMonthStart + day - 1;
 }
 
 /** `YYYY-MM-DD` → day number, or undefined when malformed or not a real date. */
@@ -82,14 +109,14 @@ export function parseLocalDate(text: string): number | undefined {
 export function parseInstant(text: string): number | undefined {
   if (text.length < 17 || text.charCodeAt(10) !== 84 /* T */ || text.charCodeAt(13) !== 58) return undefined;
   const day = dateAt(text);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
   if (day === undefined || hour < 0 || hour > 23 || minute < 0 || minute > 59) return undefined;
   let at = 16;
   let second = 0;
   let millis = 0;
   if (text.charCodeAt(at) === 58) {
-    second = digits(text, at + 1, 2);
+    second = twoDigits(text, at + 1);
     if (second < 0 || second > 59) return undefined;
     at += 3;
     if (text.charCodeAt(at) === 46 /* . */) {
@@ -147,11 +174,6 @@ export function formatLocalDate(dayNumber: number): string {
 
 /** Epoch ms → `YYYY-MM-DDTHH:mm:ssZ` (milliseconds only when not zero). */
 export function formatInstant(ms: number): string {
-  const dayNumber = Math.floor(ms / DAY_MS);
-  const inDay = ms - dayNumber * DAY_MS;
-  const seconds = Math.floor(inDay / 1000);
-  const millis = inDay - seconds * 1000;
-  const time = `${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}`;
-  const fraction = millis === 0 ? '' : '.' + String(millis).padStart(3, '0');
-  return `${formatLocalDate(dayNumber)}T${time}${fraction}Z`;
+  const text = new Date(ms).toISOString();
+  return text.endsWith('.000Z') ? text.slice(0, -5) + 'Z' : text;
 }

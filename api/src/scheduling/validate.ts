@@ -3,6 +3,7 @@ import { SchedulingInputError } from './errors.js';
 import type { MinuteInterval, ValidHost, ValidQuery } from './model.js';
 import { DAY_MS, parseInstant, parseLocalDate, parseWallTime } from './time-text.js';
 import type { AvailabilityQuery, SchedulingErrorCode } from './types.js';
+import { validBookings, validBusyList } from './validate-items.js';
 import { isKnownZone } from './wallclock.js';
 
 const MAX_RANGE_MS = 366 * DAY_MS;
@@ -87,71 +88,13 @@ const workingHours = z.object({
   overrides: z.array(z.object({ date: localDate, intervals: z.array(interval) })),
 });
 
-const showAs = z.enum(['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown']);
-
-const busyItem = z
-  .object({
-    calendarId: z.string(),
-    start: z.string(),
-    end: z.string(),
-    showAs,
-    sensitivity: z.enum(['normal', 'personal', 'private', 'confidential']),
-    isAllDay: z.boolean(),
-    isCancelled: z.boolean(),
-    bookingId: z.string().optional(),
-  })
-  .transform((item, ctx) => {
-    // All-day items float: their bounds are local dates, placed in the host's zone later.
-    const parse = item.isAllDay ? parseLocalDate : parseInstant;
-    const code = item.isAllDay ? 'INVALID_DATE' : 'INVALID_INSTANT';
-    const what = item.isAllDay
-      ? 'a date (YYYY-MM-DD) for an all-day item'
-      : 'an ISO-8601 instant with an offset';
-    const start = parse(item.start);
-    const end = parse(item.end);
-    if (start === undefined || end === undefined) {
-      const field = start === undefined ? 'start' : 'end';
-      ctx.addIssue({ code: 'custom', path: [field], ...refusal(code, `"${item[field]}" is not ${what}.`) });
-      return z.NEVER;
-    }
-    if (end < start) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['end'],
-        ...refusal('INVALID_RANGE', 'A busy item ends before it starts.'),
-      });
-      return z.NEVER;
-    }
-    return { ...item, start, end, bookingId: item.bookingId };
-  });
-
-const booking = z
-  .object({
-    id: z.string(),
-    pageId: z.string(),
-    start: instant,
-    end: instant,
-    bufferBeforeMinutes: minutes,
-    bufferAfterMinutes: minutes,
-    status: z.enum(['pending', 'confirmed', 'cancelled']),
-    bookedAt: instant,
-  })
-  .transform((value, ctx) => {
-    if (value.end >= value.start) return value;
-    ctx.addIssue({
-      code: 'custom',
-      path: ['end'],
-      ...refusal('INVALID_RANGE', 'A booking ends before it starts.'),
-    });
-    return z.NEVER;
-  });
-
 const host = z.object({
   id: z.string().min(1),
   timeZone,
   workingHours,
-  busy: z.array(busyItem),
-  bookings: z.array(booking),
+  // Checked by validate-items.ts after the schema.
+  busy: z.unknown(),
+  bookings: z.unknown(),
   weight: z
     .number()
     .refine((n) => Number.isFinite(n) && n > 0, refusal('INVALID_WEIGHT', 'A weight must be greater than 0.'))
@@ -259,8 +202,8 @@ function validHost(parsed: ParsedHost, index: number): ValidHost {
     timeZone: parsed.timeZone,
     weekly: byDay.map(dayIntervals),
     overrides,
-    busy: parsed.busy,
-    bookings: parsed.bookings,
+    busy: validBusyList(parsed.busy, `hosts[${index}].busy`),
+    bookings: validBookings(parsed.bookings, `hosts[${index}].bookings`),
     weight: parsed.weight ?? 1,
     priority: parsed.priority ?? 0,
   };

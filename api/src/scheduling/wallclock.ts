@@ -1,5 +1,8 @@
 import { IANAZone } from 'luxon';
 import { DAY_MS, MINUTE_MS } from './time-text.js';
+import { changesInYear, utcYearOf } from './zone-changes.js';
+
+export { isKnownZone } from './zone-changes.js';
 
 /** Where a wall time lands: `exists` is false when the wall time was skipped by a forward jump. */
 export interface WallInstant {
@@ -7,25 +10,18 @@ export interface WallInstant {
   exists: boolean;
 }
 
-// Real zones never change offset twice within this step; a pair of changes inside one step that
-// ends on a different offset is still found, because the search resumes after each change it finds.
-const SAMPLE_STEP_MS = DAY_MS;
 // Every real offset lies within ±15 hours, so a wall time's instant lies within this of the wall time.
 const MAX_OFFSET_MS = 15 * 60 * MINUTE_MS;
 
-/** True when `name` is an IANA zone the runtime knows. */
-export function isKnownZone(name: string): boolean {
-  return IANAZone.isValidZone(name);
-}
-
 /**
- * One IANA zone's clock over a span of instants. Asking the platform for an offset costs
- * microseconds, so the offset changes inside the span are found once (daily samples, then a
- * minute-precise search) and every later question is a search in that short list. Questions outside
- * the span are still answered exactly, just at the platform's price.
+ * One IANA zone's clock over the UTC years covering a span of instants: the offset changes of those
+ * years (see zone-changes.ts) make every question a search in a short list. Questions outside the
+ * span are still answered exactly, at the platform's price.
  */
 export class ZoneClock {
   private readonly zone: IANAZone;
+  private readonly spanStart: number;
+  private spanEnd: number;
   /** Instants at which the offset changes inside the span, ascending. */
   private readonly changes: number[] = [];
   /** `offsets[0]` holds before `changes[0]`; `offsets[i + 1]` from `changes[i]` on. */
@@ -33,35 +29,27 @@ export class ZoneClock {
 
   constructor(
     readonly name: string,
-    private readonly spanStart: number,
-    private readonly spanEnd: number,
+    spanStart: number,
+    spanEnd: number,
   ) {
     this.zone = IANAZone.create(name);
-    let previous = spanStart;
-    let previousOffset = this.zone.offset(previous);
-    this.offsets = [previousOffset];
-    while (previous < spanEnd) {
-      const next = Math.min(previous + SAMPLE_STEP_MS, spanEnd);
-      const nextOffset = this.zone.offset(next);
-      while (nextOffset !== previousOffset) {
-        const change = this.firstChangeAfter(previous, next, previousOffset);
-        previousOffset = this.zone.offset(change);
-        this.changes.push(change);
-        this.offsets.push(previousOffset);
-        previous = change;
+    const firstYear = utcYearOf(spanStart);
+    const lastYear = utcYearOf(spanEnd);
+    const first = changesInYear(name, firstYear);
+    this.spanStart = first.start;
+    this.spanEnd = first.end;
+    this.offsets = [first.offsets[0]!];
+    for (let year = firstYear; year <= lastYear; year++) {
+      const known = year === firstYear ? first : changesInYear(name, year);
+      if (known.offsets[0] !== this.offsets[this.offsets.length - 1]) {
+        // The offset changed exactly at the turn of the year.
+        this.changes.push(known.start);
+        this.offsets.push(known.offsets[0]!);
       }
-      previous = next;
+      this.changes.push(...known.changes);
+      this.offsets.push(...known.offsets.slice(1));
+      this.spanEnd = known.end;
     }
-  }
-
-  /** The first minute in `(low, high]` whose offset differs from `lowOffset`. */
-  private firstChangeAfter(low: number, high: number, lowOffset: number): number {
-    while (high - low > MINUTE_MS) {
-      const middle = low + Math.floor((high - low) / 2 / MINUTE_MS) * MINUTE_MS;
-      if (this.zone.offset(middle) === lowOffset) low = middle;
-      else high = middle;
-    }
-    return high;
   }
 
   /** The zone's UTC offset in minutes at an instant. */

@@ -1,5 +1,5 @@
 import type { MinuteInterval, ValidHost } from './model.js';
-import { mergeSpans, type Span } from './spans.js';
+import { SpanCollector, type MergedSpans } from './spans.js';
 import { isoWeekdayOf } from './time-text.js';
 import type { ZoneClock } from './wallclock.js';
 
@@ -15,14 +15,19 @@ export function intervalsOn(host: ValidHost, dayNumber: number): MinuteInterval[
  * @example
  * // Mon 22:00–24:00 and Tue 00:00–02:00 in one zone → a single 4-hour span over midnight
  */
-export function workingSpans(host: ValidHost, clock: ZoneClock, firstDay: number, lastDay: number): Span[] {
-  const spans: Span[] = [];
+export function workingSpans(
+  host: ValidHost,
+  clock: ZoneClock,
+  firstDay: number,
+  lastDay: number,
+): MergedSpans {
+  const spans = new SpanCollector(clock.startOfDay(firstDay));
   for (let day = firstDay; day <= lastDay; day++) {
     for (const interval of intervalsOn(host, day)) {
       const start = clock.toInstant(day, interval.from).ms;
       const end = interval.to === 1440 ? clock.startOfDay(day + 1) : clock.toInstant(day, interval.to).ms;
-      spans.push({ start, end });
+      spans.add(start, end);
     }
   }
-  return mergeSpans(spans);
+  return spans.merge();
 }
