@@ -1,0 +1,60 @@
+// Run by teamsapp.yml's deploy stage after `npm run build`: lays out build/deploy/{api,bot,web}, the
+// folders the toolkit zips and uploads. Workspaces share one hoisted node_modules and run from .ts
+// sources locally, so each service gets compiled JavaScript and its own production package.json
+// (the toolkit then runs `npm install --omit=dev` in it).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deployPackageJson, FUNCTIONS_HOST_JSON, type WorkspacePackage } from './deploy-layout.js';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../../..');
+const out = join(root, 'build', 'deploy');
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? 'signal'})`);
+}
+
+function stageService(workspace: 'api' | 'bot', main: string): void {
+  const target = join(out, workspace);
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  run('npx', [
+    'tsc',
+    '-p',
+    `${workspace}/tsconfig.json`,
+    '--noEmit',
+    'false',
+    '--rootDir',
+    `${workspace}/src`,
+    '--outDir',
+    join(target, 'dist'),
+    '--sourceMap',
+    'false',
+  ]);
+  const pkg = JSON.parse(readFileSync(join(root, workspace, 'package.json'), 'utf8')) as WorkspacePackage;
+  writeFileSync(join(target, 'package.json'), JSON.stringify(deployPackageJson(pkg, main), null, 2) + '\n');
+  if (workspace === 'api') {
+    const hostJson = join(root, 'api', 'host.json');
+    if (existsSync(hostJson)) cpSync(hostJson, join(target, 'host.json'));
+    else writeFileSync(join(target, 'host.json'), JSON.stringify(FUNCTIONS_HOST_JSON, null, 2) + '\n');
+  }
+  console.log(`staged build/deploy/${workspace}`);
+}
+
+function stageWeb(): void {
+  const target = join(out, 'web');
+  const dist = join(root, 'addin', 'dist');
+  if (!existsSync(dist)) throw new Error('addin/dist is missing: run `npm run build` first.');
+  rmSync(target, { recursive: true, force: true });
+  cpSync(dist, target, { recursive: true });
+  // The manifest's ribbon icons are URLs on the front end's origin.
+  cpSync(join(root, 'appPackage', 'assets'), join(target, 'assets'), { recursive: true });
+  console.log('staged build/deploy/web');
+}
+
+stageService('api', 'dist/functions/index.js');
+stageService('bot', 'dist/index.js');
+stageWeb();
