@@ -3,6 +3,7 @@
 // under .tandem/data for the next start; `npm start -- --reset` starts clean.
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ensureCertificates } from './m365-emulator/index.js';
 import { takenPorts } from './stack/ports.js';
 import { presentServices, startService, waitUntilReady, type RunningService } from './stack/service.js';
 import { stackServices, stackUrls, type StackLayout } from './stack/layout.js';
@@ -23,6 +24,10 @@ if (busy.length > 0) {
   process.exit(1);
 }
 
+// Every service talks HTTPS to the emulator, so every child trusts its locally generated CA.
+const tls = await ensureCertificates();
+const childEnv = { ...process.env, NODE_EXTRA_CA_CERTS: tls.caCertPath };
+
 const running: RunningService[] = [];
 let stopping = false;
 function stopAll(code: number): void {
@@ -39,7 +44,7 @@ process.on('SIGTERM', () => stopAll(0));
 
 // Services start in order: each later one may need the earlier ones (storage and identity first).
 for (const [index, spec] of specs.entries()) {
-  const service = startService(spec, index, process.env);
+  const service = startService(spec, index, childEnv);
   running.push(service);
   service.child.once('exit', (code) => {
     if (!stopping) {

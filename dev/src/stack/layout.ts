@@ -29,24 +29,21 @@ export function stackServices(layout: StackLayout): ServiceSpec[] {
         TANDEM_AZURITE_QUEUE_PORT: String(stackPorts.azuriteQueue),
         TANDEM_AZURITE_DIR: resolve(layout.dataDir, 'azurite'),
       },
-      readyUrl: `http://127.0.0.1:${stackPorts.azuriteTable}/`,
+      readyPort: stackPorts.azuriteTable,
     },
     {
       name: 'm365',
       entry: at('dev/src/m365-emulator/main.ts'),
       ports: [stackPorts.emulator],
-      env: {
-        TANDEM_EMULATOR_PORT: String(stackPorts.emulator),
-        TANDEM_EMULATOR_STATE_FILE: resolve(layout.dataDir, 'm365.json'),
-      },
-      readyUrl: `https://localhost:${stackPorts.emulator}/`,
+      args: ['--port', String(stackPorts.emulator), '--state', resolve(layout.dataDir, 'm365.json')],
+      readyPort: stackPorts.emulator,
     },
     {
       name: 'api',
       entry: at('dev/src/functions-host/main.ts'),
       ports: [stackPorts.api],
       env: { TANDEM_API_PORT: String(stackPorts.api) },
-      readyUrl: `http://127.0.0.1:${stackPorts.api}/api/health`,
+      readyPort: stackPorts.api,
     },
   ];
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 
 /** One process of the local stack. */
@@ -11,8 +12,8 @@ export interface ServiceSpec {
   env?: Record<string, string>;
   /** Ports the service binds; checked before anything starts. */
   ports: number[];
-  /** Polled until it answers (any HTTP status counts: the service is up). */
-  readyUrl: string;
+  /** The port that accepts connections once the service is ready (servers listen after their setup). */
+  readyPort: number;
 }
 
 export interface RunningService {
@@ -38,26 +39,33 @@ export function startService(spec: ServiceSpec, index: number, env: NodeJS.Proce
   return { spec, child };
 }
 
-/** Waits until the service's readiness URL answers, failing early if its process exits. */
+/** Waits until the service accepts connections on its ready port, failing early if its process exits. */
 export async function waitUntilReady(service: RunningService, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   service.child.once('exit', () => (exited = true));
   while (Date.now() < deadline) {
     if (exited) throw new Error(`${service.spec.name} exited before it was ready (see its log above).`);
-    try {
-      await fetch(service.spec.readyUrl, { signal: AbortSignal.timeout(2_000) });
-      return;
-    } catch {
-      await delay(200);
-    }
+    if (await accepts(service.spec.readyPort)) return;
+    await delay(200);
   }
   throw new Error(
-    `${service.spec.name} did not answer at ${service.spec.readyUrl} within ${timeoutMs / 1000} s.`,
+    `${service.spec.name} did not listen on port ${service.spec.readyPort} within ${timeoutMs / 1000} s.`,
   );
 }
 
 /** Keeps only the services whose entry file exists: the stack grows as the product does. */
 export function presentServices(specs: readonly ServiceSpec[]): ServiceSpec[] {
   return specs.filter((spec) => existsSync(spec.entry));
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
