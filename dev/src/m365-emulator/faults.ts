@@ -27,6 +27,9 @@ export class FaultInjector {
   private settings: GraphFaults = { ...NO_FAULTS };
   private throttleAcc = 0;
   private unavailableAcc = 0;
+  private held: { promise: Promise<void>; release: () => void } | null = null;
+  /** How many failures were injected since the last `set`/`reset`. */
+  readonly injected = { throttled: 0, unavailable: 0 };
 
   get current(): GraphFaults {
     return { ...this.settings };
@@ -51,11 +54,35 @@ export class FaultInjector {
     this.settings = { ...this.settings, ...patch };
     this.throttleAcc = 0;
     this.unavailableAcc = 0;
+    this.injected.throttled = 0;
+    this.injected.unavailable = 0;
     return this.current;
   }
 
   reset(): void {
     this.set(NO_FAULTS);
+    this.release();
+  }
+
+  /**
+   * Holds every Graph request that got past authentication and throttling until `release()`:
+   * requests stay "in flight", which makes the per-mailbox concurrency limit observable.
+   */
+  hold(): void {
+    if (this.held) return;
+    let release!: () => void;
+    const promise = new Promise<void>((resolve) => (release = resolve));
+    this.held = { promise, release };
+  }
+
+  release(): void {
+    this.held?.release();
+    this.held = null;
+  }
+
+  /** Resolves at once unless requests are held. */
+  gate(): Promise<void> {
+    return this.held?.promise ?? Promise.resolve();
   }
 
   /** Throws the injected failure for this request, if it is one that should fail. */
@@ -63,11 +90,13 @@ export class FaultInjector {
     this.throttleAcc += this.settings.throttleShare;
     if (this.throttleAcc >= 1) {
       this.throttleAcc -= 1;
+      this.injected.throttled += 1;
       throw throttled('Application is over its MailboxConcurrency limit.', this.settings.retryAfterSeconds);
     }
     this.unavailableAcc += this.settings.unavailableShare;
     if (this.unavailableAcc >= 1) {
       this.unavailableAcc -= 1;
+      this.injected.unavailable += 1;
       throw new GraphError(
         503,
         'ServiceUnavailable',

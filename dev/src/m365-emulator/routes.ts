@@ -4,6 +4,7 @@ import type { EmulatorEnv } from './env.js';
 import type { HttpRoute } from './server/http-types.js';
 import { notificationAdminRoutes } from './notifications/admin-routes.js';
 import { teamsHttpRoutes } from './connector/runtime.js';
+import { outlookViewRoutes } from './views/outlook-routes.js';
 
 const graphMethods = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 
@@ -24,4 +25,5 @@ export const httpRouteTables: ReadonlyArray<readonly HttpRoute<EmulatorEnv>[]> =
   adminRoutes,
   notificationAdminRoutes,
   teamsHttpRoutes,
+  outlookViewRoutes,
 ];

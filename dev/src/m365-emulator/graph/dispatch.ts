@@ -91,6 +91,7 @@ export class GraphDispatcher {
     try {
       const delay = this.env.faults.current.delayMs;
       if (delay > 0) await sleep(delay);
+      await this.env.faults.gate();
       return await route.handler({ req: { ...req, params }, env: this.env, caller, mailbox, params });
     } finally {
       release();

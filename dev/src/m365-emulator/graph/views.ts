@@ -49,7 +49,7 @@ export function renderMailboxSettings(user: UserRecord): Record<string, unknown>
     dateFormat: s.dateFormat,
     timeFormat: s.timeFormat,
     delegateMeetingMessageDeliveryOptions: 'sendToDelegateOnly',
-    userPurpose: { value: 'user' },
+    userPurpose: 'user',
     automaticRepliesSetting: {
       status: 'disabled',
       externalAudience: 'all',

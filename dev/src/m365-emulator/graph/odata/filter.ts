@@ -190,7 +190,8 @@ function compare(op: string, a: unknown, b: unknown): boolean {
   const x = comparable(a);
   const y = comparable(b);
   if (typeof x === 'string' && typeof y === 'string' && (op === 'eq' || op === 'ne')) {
-    const same = x.toLowerCase() === y.toLowerCase();
+    // Extended property ids are already canonical (their Name is case-sensitive); other text is not.
+    const same = EXTENDED_ID.test(x) && EXTENDED_ID.test(y) ? x === y : x.toLowerCase() === y.toLowerCase();
     return op === 'eq' ? same : !same;
   }
   switch (op) {
