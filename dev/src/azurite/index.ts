@@ -31,6 +31,31 @@ export interface RunningAzurite {
   stop(): Promise<void>;
 }
 
+/**
+ * The connection string of an Azurite started elsewhere (e.g. by `npm start`), from its ports or
+ * its `http://host:port` addresses.
+ */
+export function azuriteConnectionString(
+  where:
+    | { tablePort: number; queuePort: number; host?: string }
+    | { tableEndpoint: string; queueEndpoint: string },
+): string {
+  const base =
+    'tableEndpoint' in where
+      ? where
+      : {
+          tableEndpoint: `http://${where.host ?? '127.0.0.1'}:${where.tablePort}`,
+          queueEndpoint: `http://${where.host ?? '127.0.0.1'}:${where.queuePort}`,
+        };
+  return [
+    'DefaultEndpointsProtocol=http',
+    `AccountName=${azuriteAccount.name}`,
+    `AccountKey=${azuriteAccount.key}`,
+    `TableEndpoint=${base.tableEndpoint}/${azuriteAccount.name}`,
+    `QueueEndpoint=${base.queueEndpoint}/${azuriteAccount.name};`,
+  ].join(';');
+}
+
 /** The part of Azurite's (CommonJS, untyped) server classes this module uses. */
 interface AzuriteServer {
   start(): Promise<void>;
@@ -115,14 +140,12 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     throw error;
   }
 
-  const tableEndpoint = `http://${table.getHttpServerAddress().replace(/^https?:\/\//, '')}/${azuriteAccount.name}`;
-  const queueEndpoint = `http://${queue.getHttpServerAddress().replace(/^https?:\/\//, '')}/${azuriteAccount.name}`;
-  const connectionString = [
-    'DefaultEndpointsProtocol=http',
-    `AccountName=${azuriteAccount.name}`,
-    `AccountKey=${azuriteAccount.key}`,
-    `TableEndpoint=${tableEndpoint};QueueEndpoint=${queueEndpoint};`,
-  ].join(';');
+  const connectionString = azuriteConnectionString({
+    tableEndpoint: table.getHttpServerAddress(),
+    queueEndpoint: queue.getHttpServerAddress(),
+  });
+  const tableEndpoint = `${table.getHttpServerAddress()}/${azuriteAccount.name}`;
+  const queueEndpoint = `${queue.getHttpServerAddress()}/${azuriteAccount.name}`;
 
   let stopped = false;
   return {
