@@ -52,17 +52,22 @@ export function directoryFor(env: EmulatorEnv, caller: Caller): MailboxDirectory
   };
 }
 
+/** What a notification needs of an event, remembered while it exists so a deletion can name it. */
+interface Seen {
+  changeKey: string;
+  seriesMasterId: string | null;
+}
+
 /**
  * Follows the store's change feed. A change to an occurrence or exception of a recurring series is
  * reported on the series master (`updated`), the resource Graph's event subscriptions name.
  */
-function forward(env: EmulatorEnv, runtime: NotificationsRuntime, change: ChangeRecord): void {
-  const event =
-    env.store.findEvent(change.userId, change.eventId)?.event ??
-    env.store
-      .tombstonesSince(change.version - 1, { userId: change.userId })
-      .find((tombstone) => tombstone.eventId === change.eventId)?.event;
-  if (!event) return;
+function forward(
+  env: EmulatorEnv,
+  runtime: NotificationsRuntime,
+  change: ChangeRecord,
+  event: Seen & { id: string },
+): void {
   let target = { eventId: event.id, changeKey: event.changeKey, changeType: change.changeType };
   if (event.seriesMasterId) {
     const master = env.store.findEvent(change.userId, event.seriesMasterId)?.event;
@@ -81,11 +86,30 @@ function forward(env: EmulatorEnv, runtime: NotificationsRuntime, change: Change
 /** Starts notification delivery for `env`: store changes → subscriptions → webhook POSTs. */
 export function startNotifications(env: EmulatorEnv): EmulatorService {
   const runtime = notificationsFor(env);
+  const seen = new Map<string, Seen>();
   const unsubscribe = env.store.onChange((change) => {
-    // Created and updated events are read at once, so the etag is the one of this very write. A
-    // deletion's tombstone is recorded just after its change entry: read it once the write is done.
-    if (change.changeType === 'deleted') queueMicrotask(() => forward(env, runtime, change));
-    else forward(env, runtime, change);
+    if (change.changeType !== 'deleted') {
+      // Read at once, so the etag is the one of this very write.
+      const event = env.store.findEvent(change.userId, change.eventId)?.event;
+      if (!event) return;
+      seen.set(event.id, { changeKey: event.changeKey, seriesMasterId: event.seriesMasterId });
+      forward(env, runtime, change, event);
+      return;
+    }
+    const known = seen.get(change.eventId);
+    seen.delete(change.eventId);
+    if (known) {
+      forward(env, runtime, change, { id: change.eventId, ...known });
+      return;
+    }
+    // An event stored before delivery started (seeded, loaded from a state file): its tombstone is
+    // recorded just after the change entry, so read it once the write is done.
+    queueMicrotask(() => {
+      const tombstone = env.store
+        .tombstonesSince(change.version - 1, { userId: change.userId })
+        .find((t) => t.eventId === change.eventId);
+      if (tombstone) forward(env, runtime, change, tombstone.event);
+    });
   });
   const sweeper = setInterval(() => runtime.service.sweep(), 1_000);
   sweeper.unref();
