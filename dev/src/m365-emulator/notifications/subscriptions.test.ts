@@ -1,6 +1,6 @@
 import { Client, type GraphError as ClientGraphError } from '@microsoft/microsoft-graph-client';
 import { startEmulator, type EmulatorHandle, type UserRecord } from '../index.js';
-import { graphSchema } from './graph-schemas.js';
+import { graphSchema } from '../graph-schema/index.js';
 import { notificationDefaults } from './runtime.js';
 import type { ChangeNotification, LifecycleNotification } from './types.js';
 import { WebhookReceiver } from './webhook-receiver.js';
