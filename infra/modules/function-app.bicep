@@ -72,10 +72,10 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
         { name: 'TANDEM_STORAGE_CONNECTION_STRING', value: secretReferences.storageConnectionString }
         { name: 'TANDEM_TENANT_ID', value: aadAppTenantId }
-        { name: 'TANDEM_ALLOWED_TENANT_IDS', value: empty(allowedTenantIds) ? aadAppTenantId : allowedTenantIds }
-        { name: 'TANDEM_AAD_CLIENT_ID', value: aadAppClientId }
-        { name: 'TANDEM_AAD_CLIENT_SECRET', value: secretReferences.aadAppClientSecret }
-        { name: 'TANDEM_AAD_AUTHORITY_HOST', value: aadAppOauthAuthorityHost }
+        { name: 'TANDEM_ALLOWED_TENANTS', value: empty(allowedTenantIds) ? aadAppTenantId : allowedTenantIds }
+        { name: 'TANDEM_API_CLIENT_ID', value: aadAppClientId }
+        { name: 'TANDEM_API_CLIENT_SECRET', value: secretReferences.aadAppClientSecret }
+        { name: 'TANDEM_AUTH_AUTHORITY', value: aadAppOauthAuthorityHost }
         { name: 'TANDEM_API_APP_ID_URI', value: 'api://${webHost}/${aadAppClientId}' }
         { name: 'TANDEM_GRAPH_URL', value: graphBaseUrl }
         { name: 'TANDEM_PUBLIC_BASE_URL', value: webEndpoint }

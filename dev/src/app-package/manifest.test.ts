@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { iconProblems } from './icon-checks.js';
@@ -64,6 +65,20 @@ describe('appPackage/manifest.json', () => {
     broken.bots[0]!.botId = 'not-a-guid';
     const errors = await validateManifestOffline(broken);
     expect(errors.some((e) => e.startsWith('/bots/0/botId'))).toBe(true);
+  });
+
+  it('gives the same verdicts as ManifestUtil.validateManifestAgainstSchema of @microsoft/app-manifest', async () => {
+    const broken = filled();
+    broken.bots[0]!.botId = 'not-a-guid';
+    const result = spawnSync(
+      process.execPath,
+      ['--conditions=tandem-source', '--import', 'tsx', 'dev/src/app-package/testing/manifest-util-check.ts'],
+      { cwd: repoRoot, input: JSON.stringify([filled(), broken]), encoding: 'utf8' },
+    );
+    expect(result.status).toBe(0);
+    const [valid, invalid] = JSON.parse(result.stdout) as string[][];
+    expect(valid).toEqual([]);
+    expect(invalid).toEqual(await validateManifestOffline(broken));
   });
 
   it('puts every URL on a valid domain, and only the tab domain is valid', () => {

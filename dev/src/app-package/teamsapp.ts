@@ -64,10 +64,15 @@ export function variablesWrittenBy(root: string, action: Action): string[] {
       written.push(...parseBicep(readFileSync(join(root, t.path), 'utf8')).outputs);
     }
   }
-  // aadApp/update generates the access_as_user scope id when the manifest uses it and it is empty.
-  if (action.uses === 'aadApp/update') written.push('AAD_APP_ACCESS_AS_USER_PERMISSION_ID');
+  written.push(...variablesGeneratedBeforeReading(action));
   if (action.uses === 'script' && String(action.with?.run).includes('generate-settings.ts')) {
     written.push(...Object.keys(GENERATED_SETTINGS));
   }
   return written;
+}
+
+/** Variables an action creates for itself when they are empty, before rendering its files. */
+export function variablesGeneratedBeforeReading(action: Action): string[] {
+  // aadApp/update generates the access_as_user scope id when the manifest uses it and it is empty.
+  return action.uses === 'aadApp/update' ? ['AAD_APP_ACCESS_AS_USER_PERMISSION_ID'] : [];
 }
