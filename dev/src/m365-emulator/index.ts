@@ -94,7 +94,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   } satisfies Omit<EmulatorEnv, 'graph' | 'lifecycle'>);
   env.graph = new GraphDispatcher(env);
 
-  const restart = async (opts: { downtimeMs?: number } = {}) => {
+  // Restarts run one after another: an admin request and the handle may ask at the same time.
+  let restarting: Promise<void> = Promise.resolve();
+  const restartOnce = async (opts: { downtimeMs?: number }) => {
     const port = server.port;
     await server.close();
     // A restart loses what only lived in memory; the state round-trips through its JSON form.
@@ -107,6 +109,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       port,
       host: listenHost,
     });
+  };
+  const restart = (opts: { downtimeMs?: number } = {}) => {
+    restarting = restarting.then(() => restartOnce(opts));
+    return restarting;
   };
   env.lifecycle = { restart };
 

@@ -16,7 +16,23 @@ export const adminRoutes: HttpRoute<EmulatorEnv>[] = [
   {
     method: 'GET',
     path: '/_admin/faults',
-    handler: (_req, env) => ({ status: 200, body: env.faults.current }),
+    handler: (_req, env) => ({ status: 200, body: { ...env.faults.current, injected: env.faults.injected } }),
+  },
+  {
+    method: 'POST',
+    path: '/_admin/hold',
+    handler: (_req, env) => {
+      env.faults.hold();
+      return { status: 204 };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/_admin/hold',
+    handler: (_req, env) => {
+      env.faults.release();
+      return { status: 204 };
+    },
   },
   {
     method: 'POST',
@@ -69,9 +85,13 @@ export const adminRoutes: HttpRoute<EmulatorEnv>[] = [
     handler: (req, env) => {
       const body = req.body === undefined ? {} : object(req.body);
       const downtimeMs = typeof body.downtimeMs === 'number' ? body.downtimeMs : 0;
-      // Answer first; the restart then drops this very connection.
-      setImmediate(() => void env.lifecycle.restart({ downtimeMs }));
-      return { status: 202, body: { restarting: true, downtimeMs } };
+      // Answer first, on a connection the client will not reuse; the restart begins once it is sent.
+      return {
+        status: 202,
+        headers: { connection: 'close' },
+        body: { restarting: true, downtimeMs },
+        afterSend: () => void env.lifecycle.restart({ downtimeMs }),
+      };
     },
   },
   {

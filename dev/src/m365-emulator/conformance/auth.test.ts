@@ -231,13 +231,11 @@ describe('Graph access control', () => {
     expect(
       (
         await graphFailure(
-          withRole
-            .api(`/users/${c.megan.id}/events`)
-            .post({
-              subject: 'x',
-              start: { dateTime: '2026-01-01T00:00:00', timeZone: 'UTC' },
-              end: { dateTime: '2026-01-01T01:00:00', timeZone: 'UTC' },
-            }),
+          withRole.api(`/users/${c.megan.id}/events`).post({
+            subject: 'x',
+            start: { dateTime: '2026-01-01T00:00:00', timeZone: 'UTC' },
+            end: { dateTime: '2026-01-01T01:00:00', timeZone: 'UTC' },
+          }),
         )
       ).statusCode,
     ).toBe(403);

@@ -54,14 +54,12 @@ describe('an event created through the Graph client', () => {
   });
 
   it('gives a Teams meeting a join URL', async () => {
-    const event = await graph
-      .api('/me/events')
-      .post(
-        meeting('Teams call', '2026-04-16T09:00:00', '2026-04-16T09:30:00', {
-          isOnlineMeeting: true,
-          onlineMeetingProvider: 'teamsForBusiness',
-        }),
-      );
+    const event = await graph.api('/me/events').post(
+      meeting('Teams call', '2026-04-16T09:00:00', '2026-04-16T09:30:00', {
+        isOnlineMeeting: true,
+        onlineMeetingProvider: 'teamsForBusiness',
+      }),
+    );
     expect(schemaErrors('event', event)).toEqual([]);
     expect(event.onlineMeeting.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
   });
@@ -194,15 +192,13 @@ describe('Prefer: outlook.timezone', () => {
   });
 
   it('keeps an all-day event on its dates in every zone', async () => {
-    const event = await graph
-      .api('/me/events')
-      .post({
-        subject: 'Holiday',
-        isAllDay: true,
-        showAs: 'oof',
-        start: { dateTime: '2026-08-10T00:00:00', timeZone: 'Pacific Standard Time' },
-        end: { dateTime: '2026-08-11T00:00:00', timeZone: 'Pacific Standard Time' },
-      });
+    const event = await graph.api('/me/events').post({
+      subject: 'Holiday',
+      isAllDay: true,
+      showAs: 'oof',
+      start: { dateTime: '2026-08-10T00:00:00', timeZone: 'Pacific Standard Time' },
+      end: { dateTime: '2026-08-11T00:00:00', timeZone: 'Pacific Standard Time' },
+    });
     const tokyo = await graph
       .api(`/me/events/${event.id}`)
       .header('Prefer', 'outlook.timezone="Tokyo Standard Time"')
@@ -210,14 +206,12 @@ describe('Prefer: outlook.timezone', () => {
     expect(tokyo.start).toEqual({ dateTime: '2026-08-10T00:00:00.0000000', timeZone: 'Tokyo Standard Time' });
     expect(tokyo.end.dateTime).toBe('2026-08-11T00:00:00.0000000');
     const notMidnight = await graphFailure(
-      graph
-        .api('/me/events')
-        .post({
-          subject: 'x',
-          isAllDay: true,
-          start: { dateTime: '2026-08-10T10:00:00', timeZone: 'UTC' },
-          end: { dateTime: '2026-08-11T00:00:00', timeZone: 'UTC' },
-        }),
+      graph.api('/me/events').post({
+        subject: 'x',
+        isAllDay: true,
+        start: { dateTime: '2026-08-10T10:00:00', timeZone: 'UTC' },
+        end: { dateTime: '2026-08-11T00:00:00', timeZone: 'UTC' },
+      }),
     );
     expect(notMidnight.statusCode).toBe(400);
   });

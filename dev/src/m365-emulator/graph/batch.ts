@@ -5,6 +5,18 @@ const MAX_REQUESTS = 20;
 /** Outlook runs at most four requests of a batch at a time. */
 const PARALLEL = 4;
 
+const JSON_CONTENT_TYPE =
+  'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8';
+
+/** Graph spells header names in batch answers the HTTP way ("Retry-After"); clients look them up so. */
+function canonicalHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    out[name.replace(/(^|-)([a-z])/g, (_m, dash: string, ch: string) => dash + ch.toUpperCase())] = value;
+  }
+  return out;
+}
+
 interface BatchItem {
   id: string;
   method: string;
@@ -128,7 +140,9 @@ export async function runBatch(
   const responses = await Promise.all(
     items.map(async (item) => {
       const r = await results.get(item.id)!;
-      const out: Record<string, unknown> = { id: item.id, status: r.status, headers: r.headers ?? {} };
+      const headers = canonicalHeaders(r.headers ?? {});
+      if (r.body !== undefined && typeof r.body !== 'string') headers['Content-Type'] ??= JSON_CONTENT_TYPE;
+      const out: Record<string, unknown> = { id: item.id, status: r.status, headers };
       if (r.body !== undefined) out.body = r.body;
       return out;
     }),

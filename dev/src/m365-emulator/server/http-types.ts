@@ -21,6 +21,8 @@ export interface EmulatorResponse {
   headers?: Record<string, string>;
   /** An object is sent as JSON; a string as is (set content-type in headers); undefined sends no body. */
   body?: unknown;
+  /** Runs once the response is fully sent (a restart must not cut its own answer short). */
+  afterSend?: () => void;
 }
 
 export type RouteHandler<C> = (

@@ -49,8 +49,13 @@ export async function startHttpsServer<C>(options: {
     port,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
         server.close(() => resolve());
+        // Idle keep-alive sockets are ended cleanly so pooled clients notice before reusing them;
+        // requests still running get a moment, then their sockets are dropped.
+        server.closeIdleConnections();
+        setTimeout(() => {
+          for (const s of sockets) s.destroy();
+        }, 200).unref();
       }),
   };
 }
@@ -163,6 +168,7 @@ function send(res: ServerResponse, response: EmulatorResponse, requestId: string
   }
   if (res.headersSent) return;
   res.writeHead(response.status, headers);
+  if (response.afterSend) res.once('finish', response.afterSend);
   res.end(payload);
 }
 
