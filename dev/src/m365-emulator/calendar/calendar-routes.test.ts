@@ -1,6 +1,6 @@
 import { Client, type GraphError as ClientGraphError } from '@microsoft/microsoft-graph-client';
 import { startEmulator, type EmulatorHandle, type UserRecord } from '../index.js';
-import { schemaErrors } from './graph-schema-check.js';
+import { schemaErrors } from '../graph-schema/index.js';
 import { forgetDeltaTokens } from './routes.js';
 
 interface EventJson {

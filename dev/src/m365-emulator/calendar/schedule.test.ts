@@ -1,7 +1,7 @@
 import { CalendarInputError } from './calendar-errors.js';
 import { CalendarViewIndex } from './calendar-view.js';
 import type { EventLike } from './event-shape.js';
-import { schemaErrors } from './graph-schema-check.js';
+import { schemaErrors } from '../graph-schema/index.js';
 import type { ScheduleQuery } from './schedule.js';
 import { parseScheduleQuery, scheduleInformation, unknownSchedule } from './schedule.js';
 
