@@ -49,24 +49,46 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-var secretValues = {
-  'aad-app-client-secret': aadAppClientSecret
-  'bot-app-password': botAadAppClientSecret
-  'token-encryption-key': tokenEncryptionKey
-  'manage-link-signing-key': manageLinkSigningKey
-  'storage-connection-string': 'DefaultEndpointsProtocol=https;AccountName=${dataStorage.name};AccountKey=${dataStorage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
-}
+// Loop over a fixed list of names: a for-expression must be known when the deployment starts, so
+// the storage key (read at run time with listKeys) gets its own resource below.
+var parameterSecrets = [
+  {
+    name: 'aad-app-client-secret'
+    value: aadAppClientSecret
+  }
+  {
+    name: 'bot-app-password'
+    value: botAadAppClientSecret
+  }
+  {
+    name: 'token-encryption-key'
+    value: tokenEncryptionKey
+  }
+  {
+    name: 'manage-link-signing-key'
+    value: manageLinkSigningKey
+  }
+]
 
 resource secrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [
-  for secret in items(secretValues): {
+  for secret in parameterSecrets: {
     parent: vault
-    name: secret.key
+    name: secret.name
     properties: {
       value: secret.value
       contentType: 'text/plain'
     }
   }
 ]
+
+resource storageConnectionString 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'storage-connection-string'
+  properties: {
+    value: 'DefaultEndpointsProtocol=https;AccountName=${dataStorage.name};AccountKey=${dataStorage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+    contentType: 'text/plain'
+  }
+}
 
 resource readerRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: vault
