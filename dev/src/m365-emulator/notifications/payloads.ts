@@ -25,7 +25,7 @@ export function toGraphSubscription(subscription: StoredSubscription): Record<st
     notificationUrl: subscription.notificationUrl,
     notificationQueryOptions: null,
     lifecycleNotificationUrl: subscription.lifecycleNotificationUrl,
-    expirationDateTime: graphInstant(subscription.expirationDateTime),
+    expirationDateTime: graphInstant(new Date(subscription.expirationDateTime)),
     creatorId: subscription.creatorId,
     includeResourceData: null,
     latestSupportedTlsVersion: subscription.latestSupportedTlsVersion,
@@ -54,7 +54,7 @@ export function changeNotificationFor(
   const resource = `Users/${changed.userId}/Events/${changed.eventId}`;
   return {
     subscriptionId: subscription.id,
-    subscriptionExpirationDateTime: graphInstant(subscription.expirationDateTime),
+    subscriptionExpirationDateTime: graphInstant(new Date(subscription.expirationDateTime)),
     clientState: subscription.clientState,
     changeType,
     resource,
@@ -76,7 +76,7 @@ export function lifecycleNotificationFor(
 ): LifecycleNotification {
   return {
     subscriptionId: subscription.id,
-    subscriptionExpirationDateTime: graphInstant(subscription.expirationDateTime),
+    subscriptionExpirationDateTime: graphInstant(new Date(subscription.expirationDateTime)),
     tenantId,
     clientState: subscription.clientState,
     lifecycleEvent,

@@ -6,6 +6,7 @@ import type { ChangeRecord } from '../state/records.js';
 import { DeliveryQueue, type DeliveryOptions } from './delivery-queue.js';
 import { NO_FAULTS, type NotificationFaults } from './faults.js';
 import { SubscriptionService, type MailboxDirectory } from './subscription-service.js';
+import type { StoredSubscription } from './types.js';
 
 /** The notification machinery of one running emulator. */
 export interface NotificationsRuntime {
@@ -32,6 +33,8 @@ export function notificationsFor(env: EmulatorEnv): NotificationsRuntime {
       delivery,
       maxExpirationMinutes: () => env.settings.maxSubscriptionMinutes,
       handshakeTimeoutMs: notificationDefaults.handshakeTimeoutMs,
+      storage: () =>
+        env.store.extension<Record<string, StoredSubscription>>('graph-subscriptions', () => ({})),
     });
     const created = Object.assign(holder, { delivery, service });
     runtime = created;

@@ -39,6 +39,34 @@ export interface SubscriptionServiceOptions {
   maxExpirationMinutes?: () => number;
   handshakeTimeoutMs?: number;
   now?: () => Date;
+  /**
+   * Where subscriptions live: a JSON bag read on every use, so the emulator's state file and
+   * `restart()` carry them (default: this service's own object).
+   */
+  storage?: () => Record<string, StoredSubscription>;
+}
+
+/** Map-like access to the subscriptions bag. */
+class SubscriptionTable {
+  constructor(private readonly bag: Record<string, StoredSubscription>) {}
+
+  get(id: string): StoredSubscription | undefined {
+    return Object.hasOwn(this.bag, id) ? this.bag[id] : undefined;
+  }
+
+  set(id: string, subscription: StoredSubscription): void {
+    this.bag[id] = subscription;
+  }
+
+  delete(id: string): boolean {
+    if (!Object.hasOwn(this.bag, id)) return false;
+    delete this.bag[id];
+    return true;
+  }
+
+  values(): StoredSubscription[] {
+    return Object.values(this.bag);
+  }
 }
 
 const MAX_SUBSCRIPTIONS_PER_MAILBOX = 1_000;
@@ -48,7 +76,7 @@ const MAX_SUBSCRIPTIONS_PER_MAILBOX = 1_000;
  * reauthorization, deletion and expiry, and the fan-out of store changes to change notifications.
  */
 export class SubscriptionService {
-  private readonly subscriptions = new Map<string, StoredSubscription>();
+  private readonly storage: () => Record<string, StoredSubscription>;
   private readonly delivery: DeliveryQueue;
   private readonly handshakeTimeoutMs: number;
   private readonly now: () => Date;
@@ -59,6 +87,12 @@ export class SubscriptionService {
     this.maxExpirationMinutes = options.maxExpirationMinutes ?? (() => 10_080);
     this.handshakeTimeoutMs = options.handshakeTimeoutMs ?? 10_000;
     this.now = options.now ?? (() => new Date());
+    const own: Record<string, StoredSubscription> = {};
+    this.storage = options.storage ?? (() => own);
+  }
+
+  private get subscriptions(): SubscriptionTable {
+    return new SubscriptionTable(this.storage());
   }
 
   async create(
@@ -91,7 +125,7 @@ export class SubscriptionService {
       notificationUrl: body.notificationUrl,
       lifecycleNotificationUrl: body.lifecycleNotificationUrl,
       clientState: body.clientState,
-      expirationDateTime: body.expirationDateTime,
+      expirationDateTime: body.expirationDateTime.toISOString(),
       applicationId: caller.appId,
       creatorId: caller.userId ?? caller.appId,
       latestSupportedTlsVersion: body.latestSupportedTlsVersion,
@@ -121,7 +155,7 @@ export class SubscriptionService {
     const update = parseUpdateSubscription(rawBody);
     if (update.expirationDateTime) this.checkExpiration(update.expirationDateTime);
     if (update.notificationUrl) await this.handshake(update.notificationUrl);
-    if (update.expirationDateTime) subscription.expirationDateTime = update.expirationDateTime;
+    if (update.expirationDateTime) subscription.expirationDateTime = update.expirationDateTime.toISOString();
     if (update.notificationUrl) subscription.notificationUrl = update.notificationUrl;
     subscription.reauthorizationRequired = false;
     return subscription;
@@ -190,8 +224,9 @@ export class SubscriptionService {
   /** Drops subscriptions whose expirationDateTime has passed. */
   sweep(): void {
     const now = this.now().getTime();
-    for (const [id, subscription] of this.subscriptions) {
-      if (subscription.expirationDateTime.getTime() <= now) this.subscriptions.delete(id);
+    const table = this.subscriptions;
+    for (const subscription of table.values()) {
+      if (Date.parse(subscription.expirationDateTime) <= now) table.delete(subscription.id);
     }
   }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client, type GraphError as ClientGraphError } from '@microsoft/microsoft-graph-client';
 import { startEmulator, type EmulatorHandle, type UserRecord } from '../index.js';
 import { graphSchema } from '../graph-schema/index.js';
@@ -184,6 +187,37 @@ describe('Graph subscriptions for Outlook events', () => {
       const created = await subscribe({ expirationDateTime: new Date(Date.now() + 1_000).toISOString() });
       await sleep(1_100);
       expect((await graphFailure(graph.api(`/subscriptions/${created.id}`).get())).statusCode).toBe(404);
+    });
+
+    it('keeps subscriptions, and keeps notifying, across a restart and a state-file round trip', async () => {
+      const created = await subscribe();
+      await em.restart();
+      // The restart drops open connections; like any client, retry a request that lost its socket.
+      const get = () => graph.api(`/subscriptions/${created.id}`).get() as Promise<{ id: string }>;
+      const afterRestart = await get().catch((error: ClientGraphError) => {
+        if (error.statusCode === -1) return get();
+        throw error;
+      });
+      expect(afterRestart).toHaveProperty('id', created.id);
+      const stateFile = join(mkdtempSync(join(tmpdir(), 'emulator-state-')), 'state.json');
+      em.save(stateFile);
+      const reloaded = await startEmulator({ stateFile });
+      try {
+        const again = graphClient(reloaded, await reloaded.graphToken({ user: adele }));
+        await expect(again.api(`/subscriptions/${created.id}`).get()).resolves.toMatchObject({
+          id: created.id,
+          clientState: 'secret-state',
+        });
+        const event = reloaded.store.createEvent(adele.id, reloaded.store.defaultCalendar(adele.id).id, {
+          subject: 'After reload',
+          start: { dateTime: '2026-04-20T09:00:00', timeZone: 'UTC' },
+          end: { dateTime: '2026-04-20T09:30:00', timeZone: 'UTC' },
+        });
+        await receiver.waitForItems(1);
+        expect((receiver.items[0] as ChangeNotification).resourceData.id).toBe(event.id);
+      } finally {
+        await reloaded.stop();
+      }
     });
 
     it('expires a subscription on demand through the admin endpoint', async () => {

@@ -28,7 +28,8 @@ export interface StoredSubscription {
   notificationUrl: string;
   lifecycleNotificationUrl: string | null;
   clientState: string | null;
-  expirationDateTime: Date;
+  /** ISO 8601 UTC; kept as text so the subscription is saved with the emulator's state. */
+  expirationDateTime: string;
   applicationId: string;
   creatorId: string;
   latestSupportedTlsVersion: string;
