@@ -59,9 +59,7 @@ class SubscriptionTable {
   }
 
   delete(id: string): boolean {
-    if (!Object.hasOwn(this.bag, id)) return false;
-    delete this.bag[id];
-    return true;
+    return Object.hasOwn(this.bag, id) && Reflect.deleteProperty(this.bag, id);
   }
 
   values(): StoredSubscription[] {
