@@ -193,6 +193,46 @@ describe('calendarView, delta and getSchedule through the Graph client', () => {
       expect(quiet.items).toEqual([]);
     });
 
+    it('tracks a named calendar and reports every occurrence of a changed series', async () => {
+      const team = em.store.addCalendar(adele.id, { name: 'Team' });
+      const standUp = (await graph.api(`/me/calendars/${team.id}/events`).post({
+        subject: 'Stand-up',
+        start: { dateTime: '2026-03-23T10:00:00', timeZone: 'Europe/London' },
+        end: { dateTime: '2026-03-23T10:15:00', timeZone: 'Europe/London' },
+        recurrence: {
+          pattern: { type: 'daily', interval: 1 },
+          range: { type: 'numbered', startDate: '2026-03-23', numberOfOccurrences: 3 },
+        },
+      })) as EventJson;
+      const initial = await readRound(`/me/calendars/${team.id}/calendarView/delta?${window}`);
+      expect(initial.items.map((e) => e.start.dateTime)).toEqual([
+        '2026-03-23T10:00:00.0000000',
+        '2026-03-24T10:00:00.0000000',
+        '2026-03-25T10:00:00.0000000',
+      ]);
+      await graph.api(`/me/events/${standUp.id}`).patch({ subject: 'Daily stand-up' });
+      const changes = await readRound(initial.deltaLink);
+      expect(changes.items.map((e) => [e.id, e.subject])).toEqual(
+        initial.items.map((e) => [e.id, 'Daily stand-up']),
+      );
+    });
+
+    it('answers times in the zone of Prefer: outlook.timezone, IANA names included', async () => {
+      const page = (await graph
+        .api(`/me/calendarView/delta?${window}`)
+        .header('Prefer', 'outlook.timezone="America/Sao_Paulo", odata.maxpagesize=1')
+        .get()) as Page<EventJson>;
+      expect(page.value[0]!.start).toEqual({
+        dateTime: '2026-03-23T06:00:00.0000000',
+        timeZone: 'America/Sao_Paulo',
+      });
+    });
+
+    it('refuses $select on an initial round, as Graph does not support it there', async () => {
+      const error = await graphFailure(graph.api(`/me/calendarView/delta?${window}&$select=subject`).get());
+      expect(error.statusCode).toBe(400);
+    });
+
     it('answers 410 syncStateNotFound for a token it does not know or has forgotten', async () => {
       const unknown = await graphFailure(
         graph.api('/me/calendarView/delta?$deltatoken=bm90LWEtdG9rZW4').get(),

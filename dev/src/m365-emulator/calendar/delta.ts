@@ -102,7 +102,7 @@ export class CalendarDelta<E extends EventLike> {
   constructor(options: DeltaOptions = {}) {
     this.defaultPageSize = options.defaultPageSize ?? 10;
     this.maxPageSize = options.maxPageSize ?? 1000;
-    this.capacity = options.capacity ?? 5000;
+    this.capacity = options.capacity ?? 500;
   }
 
   /** Every token issued so far answers 410 syncStateNotFound from now on (the "forget delta tokens" fault). */
