@@ -3,7 +3,7 @@
 // sources locally, so each service gets compiled JavaScript and its own production package.json
 // (the toolkit then runs `npm install --omit=dev` in it).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deployPackageJson, FUNCTIONS_HOST_JSON, type WorkspacePackage } from './deploy-layout.js';
@@ -34,6 +34,10 @@ function stageService(workspace: 'api' | 'bot', main: string): void {
     '--sourceMap',
     'false',
   ]);
+  // Tests compile along with the sources (same tsconfig); they have no place in the deployed service.
+  for (const file of readdirSync(join(target, 'dist'), { recursive: true, encoding: 'utf8' })) {
+    if (/\.test\.js$/.test(file)) rmSync(join(target, 'dist', file));
+  }
   const pkg = JSON.parse(readFileSync(join(root, workspace, 'package.json'), 'utf8')) as WorkspacePackage;
   writeFileSync(join(target, 'package.json'), JSON.stringify(deployPackageJson(pkg, main), null, 2) + '\n');
   if (workspace === 'api') {
