@@ -1,5 +1,6 @@
 import { InvocationContext } from '@azure/functions';
 import { z } from 'zod';
+import { AuthError, AuthUnavailableError } from '../auth/errors.js';
 import {
   BookingTooLongError,
   NotFoundError,
@@ -44,6 +45,21 @@ describe('the error mapper', () => {
     expect(got).toBe(status);
     expect(headers['content-type']).toBe('application/problem+json');
     expect(body).toMatchObject({ status, code, detail: (error as Error).message, instance: '/api/x' });
+  });
+
+  it('answers an AuthError with 401 and its challenge in WWW-Authenticate', () => {
+    const error = new AuthError('expired', 'The access token has expired. Sign in again.');
+    const { status, headers, body } = answer(error);
+    expect(status).toBe(401);
+    expect(headers['www-authenticate']).toBe(error.challenge);
+    expect(body).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      detail: 'The access token has expired. Sign in again.',
+    });
+  });
+
+  it('answers an unreachable identity provider with 503, not 401', () => {
+    expect(answer(new AuthUnavailableError(new Error('ETIMEDOUT'))).status).toBe(503);
   });
 
   it('names the field of a domain error that has one', () => {

@@ -30,6 +30,7 @@ export const statusByCode: Readonly<Record<string, number>> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
+  AUTH_UNAVAILABLE: 503,
 };
 
 const titles: Record<number, string> = {
@@ -42,6 +43,7 @@ const titles: Record<number, string> = {
   422: 'Cannot be done as asked',
   429: 'Too many requests',
   500: 'Something went wrong',
+  503: 'Temporarily unavailable',
 };
 
 /** The shape domain errors share: a literal code, a sentence for a person, maybe the field. */

@@ -1,3 +1,5 @@
+import { createTokenValidator, type TokenValidator } from '../auth/token-validator.js';
+import { authConfigFromEnv } from '../config/auth.js';
 import { storageConnectionString } from '../config/storage.js';
 import { openQueues, type Queues } from '../store/queues.js';
 import { openTables, type Tables } from '../store/tables.js';
@@ -7,6 +9,18 @@ export interface Services {
   tables: Tables;
   queues: Queues;
   clock: () => Date;
+  /** Bearer-token validation for host endpoints (`await services.auth.authenticate(request)`). */
+  auth: TokenValidator;
+}
+
+/** A validator made from app settings at first use, so routes without sign-in run without them. */
+function validatorFromEnv(env: NodeJS.ProcessEnv): TokenValidator {
+  let validator: TokenValidator | undefined;
+  const get = () => (validator ??= createTokenValidator(authConfigFromEnv(env)));
+  return {
+    validate: async (token) => get().validate(token),
+    authenticate: async (request) => get().authenticate(request),
+  };
 }
 
 /** Services from app settings (`AzureWebJobsStorage`); tables and queues are created if missing. */
@@ -15,7 +29,7 @@ export async function createServices(env: NodeJS.ProcessEnv = process.env): Prom
   const tables = openTables(connectionString);
   const queues = openQueues(connectionString);
   await Promise.all([tables.ensure(), queues.ensure()]);
-  return { tables, queues, clock: () => new Date() };
+  return { tables, queues, clock: () => new Date(), auth: validatorFromEnv(env) };
 }
 
 /** The process's services, created at the first invocation that needs them. */
