@@ -26,3 +26,12 @@ export function itemNotFound(): GraphError {
 export function invalidUser(user: string): GraphError {
   return new GraphError(404, 'ErrorInvalidUser', `The requested user '${user}' is invalid.`);
 }
+
+/** PATCH with an If-Match change key that is no longer the item's. */
+export function staleChangeKey(): GraphError {
+  return new GraphError(
+    412,
+    'ErrorIrresolvableConflict',
+    'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.',
+  );
+}

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { GraphError, invalidUser, itemNotFound } from '../errors.js';
+import { GraphError, invalidUser, itemNotFound, staleChangeKey } from '../errors.js';
 import { applyEventInput, type EventInput } from './event-input.js';
 import type { GraphEvent, MailboxSettings, WorkingHours } from './graph-types.js';
 import { newCalendarId, newChangeKey, newGuid, newICalUId, newItemId } from './ids.js';
@@ -315,11 +315,7 @@ export class EmulatorStore {
     const record = this.events.get(eventId);
     if (!record || record.userId !== userId) throw itemNotFound();
     if (options.ifMatchChangeKey !== undefined && options.ifMatchChangeKey !== record.event.changeKey) {
-      throw new GraphError(
-        412,
-        'ErrorIrresolvableConflict',
-        'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.',
-      );
+      throw staleChangeKey();
     }
     const draft = clone(record.event);
     const next = mutate(draft) ?? draft;

@@ -1,7 +1,8 @@
-import { GraphError } from '../../errors.js';
+import { GraphError, itemNotFound, staleChangeKey } from '../../errors.js';
 import type { GraphEvent } from '../../state/graph-types.js';
 import type { EventRecord } from '../../state/records.js';
 import { readEventView, renderEvent } from '../event-view.js';
+import { cancelInstance, findOccurrence, updateOccurrence, type Occurrence } from '../occurrences.js';
 import { CALENDAR_READ, CALENDAR_WRITE, type GraphContext, type GraphRoute } from '../graph-route.js';
 import { compileFilter } from '../odata/filter.js';
 import { paginate } from '../odata/paging.js';
@@ -18,12 +19,48 @@ function calendarIdFor(ctx: GraphContext, scope: CalendarScope): string {
     : store.defaultCalendar(ctx.mailbox!.id).id;
 }
 
+/** The addressed item: a stored event (single, master, exception) or an unchanged occurrence. */
+type Target =
+  { record: EventRecord; occurrence?: undefined } | { record?: undefined; occurrence: Occurrence };
+
 /** The addressed event; under /calendars/{id} it must live in that calendar. */
-function eventFor(ctx: GraphContext, scope: CalendarScope | 'any'): EventRecord {
-  const record = ctx.env.store.getEvent(ctx.mailbox!.id, ctx.params.eventId!);
-  if (scope === 'named' && record.calendarId !== calendarIdFor(ctx, 'named'))
-    throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
-  return record;
+function targetFor(ctx: GraphContext, scope: CalendarScope | 'any'): Target {
+  const { store } = ctx.env;
+  const record = store.findEvent(ctx.mailbox!.id, ctx.params.eventId!);
+  const target: Target | null = record ? { record } : occurrenceTarget(ctx);
+  if (!target) throw itemNotFound();
+  const calendarId = target.record?.calendarId ?? target.occurrence!.master.calendarId;
+  if (scope !== 'any' && calendarId !== calendarIdFor(ctx, scope)) throw itemNotFound();
+  return target;
+}
+
+function occurrenceTarget(ctx: GraphContext): Target | null {
+  const occurrence = findOccurrence(ctx.env.store, ctx.mailbox!.id, ctx.params.eventId!);
+  return occurrence ? { occurrence } : null;
+}
+
+/** Removes what a target names: a whole event, or one instance of a series. */
+function removeTarget(ctx: GraphContext, target: Target, cancelled: boolean): void {
+  const { store } = ctx.env;
+  const userId = ctx.mailbox!.id;
+  if (target.occurrence) {
+    cancelInstance(store, userId, {
+      masterId: target.occurrence.master.event.id,
+      originalStartMs: target.occurrence.originalStartMs,
+    });
+  } else if (
+    target.record.event.type === 'exception' &&
+    target.record.event.seriesMasterId &&
+    target.record.event.originalStart
+  ) {
+    cancelInstance(store, userId, {
+      masterId: target.record.event.seriesMasterId,
+      originalStartMs: Date.parse(target.record.event.originalStart),
+      exceptionId: target.record.event.id,
+    });
+  } else {
+    store.deleteEvent(userId, target.record.event.id, { cancelled });
+  }
 }
 
 function entityContext(ctx: GraphContext): string {
@@ -117,7 +154,10 @@ function routesUnder(prefix: string, scope: CalendarScope, itemScope: CalendarSc
       path: `${prefix}/events/:eventId`,
       scope: 'mailbox',
       permissions: CALENDAR_READ,
-      handler: (ctx) => one(ctx, eventFor(ctx, itemScope).event, 200),
+      handler: (ctx) => {
+        const target = targetFor(ctx, itemScope);
+        return one(ctx, target.record?.event ?? target.occurrence!.event, 200);
+      },
     },
     {
       method: 'PATCH',
@@ -125,14 +165,22 @@ function routesUnder(prefix: string, scope: CalendarScope, itemScope: CalendarSc
       scope: 'mailbox',
       permissions: CALENDAR_WRITE,
       handler: (ctx) => {
-        const record = eventFor(ctx, itemScope);
+        const target = targetFor(ctx, itemScope);
         const changeKey = ifMatch(ctx);
-        const updated = ctx.env.store.updateEvent(
-          ctx.mailbox!.id,
-          record.event.id,
-          bodyObject(ctx),
-          changeKey === undefined ? {} : { ifMatchChangeKey: changeKey },
-        );
+        const options = changeKey === undefined ? {} : { ifMatchChangeKey: changeKey };
+        let updated: GraphEvent;
+        if (target.occurrence) {
+          if (changeKey !== undefined && changeKey !== target.occurrence.event.changeKey)
+            throw staleChangeKey();
+          updated = updateOccurrence(ctx.env.store, ctx.mailbox!.id, target.occurrence, bodyObject(ctx));
+        } else {
+          updated = ctx.env.store.updateEvent(
+            ctx.mailbox!.id,
+            target.record.event.id,
+            bodyObject(ctx),
+            options,
+          );
+        }
         return one(ctx, updated, 200);
       },
     },
@@ -142,7 +190,7 @@ function routesUnder(prefix: string, scope: CalendarScope, itemScope: CalendarSc
       scope: 'mailbox',
       permissions: CALENDAR_WRITE,
       handler: (ctx) => {
-        ctx.env.store.deleteEvent(ctx.mailbox!.id, eventFor(ctx, itemScope).event.id);
+        removeTarget(ctx, targetFor(ctx, itemScope), false);
         return { status: 204 };
       },
     },
@@ -152,18 +200,20 @@ function routesUnder(prefix: string, scope: CalendarScope, itemScope: CalendarSc
       scope: 'mailbox',
       permissions: CALENDAR_WRITE,
       handler: (ctx) => {
-        const record = eventFor(ctx, itemScope);
+        const target = targetFor(ctx, itemScope);
         const body = ctx.req.body === undefined ? {} : bodyObject(ctx);
-        if (body.comment !== undefined && typeof body.comment !== 'string')
+        if (body.comment !== undefined && typeof body.comment !== 'string') {
           throw new GraphError(400, 'ErrorInvalidRequest', "Invalid value for 'comment': expected a string.");
-        if (!record.event.isOrganizer)
+        }
+        if (!(target.record?.event ?? target.occurrence!.event).isOrganizer) {
           throw new GraphError(
             400,
             'ErrorInvalidRequest',
             "Your request can't be completed. You need to be an organizer to cancel a meeting.",
           );
+        }
         // Graph moves a cancelled meeting to Deleted Items: it leaves the calendar, as a deletion does.
-        ctx.env.store.deleteEvent(ctx.mailbox!.id, record.event.id, { cancelled: true });
+        removeTarget(ctx, target, true);
         return { status: 202 };
       },
     },
