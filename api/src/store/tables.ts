@@ -12,6 +12,8 @@ export const tableNames = {
   connections: 'connections',
   /** Per scope: replayable results of idempotent writes. */
   idempotency: 'idempotency',
+  /** Per host and calendar: the busy items availability reads (see busy-cache.ts). */
+  busyCache: 'busycache',
 } as const;
 export type TableName = keyof typeof tableNames;
 
@@ -55,7 +57,10 @@ export function openTables(connectionString: string): Tables {
     },
     async ping() {
       const service = TableServiceClient.fromConnectionString(connectionString, options);
-      await service.listTables().byPage({ maxPageSize: 1 }).next();
+      await service
+        .listTables({ abortSignal: AbortSignal.timeout(3_000) })
+        .byPage({ maxPageSize: 1 })
+        .next();
     },
   };
 }
