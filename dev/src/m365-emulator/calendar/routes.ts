@@ -21,14 +21,18 @@ import { formatWall, parseWall, requireZone, utcToWall } from './zone.js';
 
 // ---- indexes and delta state, one per store / emulator ------------------------------------------
 
-const indexes = new WeakMap<
-  EmulatorStore,
-  Map<string, { version: number; index: CalendarViewIndex<GraphEvent> }>
->();
+interface CachedIndex {
+  version: number;
+  events: Map<string, GraphEvent>;
+  index: CalendarViewIndex<GraphEvent>;
+}
+
+const indexes = new WeakMap<EmulatorStore, Map<string, CachedIndex>>();
 
 /**
- * The view index of one calendar, rebuilt only when the change feed shows a write to it since the
- * last build, so repeated reads of a large mailbox cost a lookup.
+ * The view index of one calendar. Reads with no write since the last build cost a lookup; after a
+ * few writes only the changed events are fetched again (parsed spans and compiled series of the
+ * others are reused), so a large mailbox is not copied whole after every change.
  */
 export function calendarIndex(
   store: EmulatorStore,
@@ -42,16 +46,24 @@ export function calendarIndex(
   }
   const key = `${userId}/${calendarId}`;
   const cached = perStore.get(key);
-  if (
-    cached &&
-    cached.version <= store.version &&
-    store.changesSince(cached.version, { userId, calendarId }).length === 0
-  ) {
-    return cached.index;
-  }
   const version = store.version;
-  const index = new CalendarViewIndex(store.listEvents(userId, calendarId).map((r) => r.event));
-  perStore.set(key, { version, index });
+  if (cached && cached.version <= version) {
+    const changes = store.changesSince(cached.version, { userId, calendarId });
+    if (changes.length === 0) return cached.index;
+    if (changes.length <= Math.max(16, cached.events.size / 4)) {
+      for (const { eventId } of changes) {
+        const record = store.findEvent(userId, eventId);
+        if (record && record.calendarId === calendarId) cached.events.set(eventId, record.event);
+        else cached.events.delete(eventId);
+      }
+      cached.version = version;
+      cached.index = new CalendarViewIndex(cached.events.values());
+      return cached.index;
+    }
+  }
+  const events = new Map(store.listEvents(userId, calendarId).map((r) => [r.event.id, r.event]));
+  const index = new CalendarViewIndex(events.values());
+  perStore.set(key, { version, events, index });
   return index;
 }
 
