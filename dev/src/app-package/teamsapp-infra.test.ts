@@ -5,6 +5,7 @@ import { parseEnvFile } from './env-file.js';
 import { placeholderNames } from './placeholders.js';
 import { repoRoot } from './testing/repo.js';
 import {
+  contractProblems,
   readTeamsAppYaml,
   STAGES,
   variablesGeneratedBeforeReading,
@@ -63,6 +64,27 @@ describe('teamsapp.yml', () => {
     expect(deploy.get('azureStorage/deploy')).toMatchObject({
       resourceId: '${{TAB_AZURE_STORAGE_RESOURCE_ID}}',
     });
+  });
+
+  it('gives every action exactly the inputs and outputs its schema (v1.8) defines', () => {
+    expect(allActions.flatMap(contractProblems)).toEqual([]);
+  });
+
+  it('would notice a missing required input and an unknown one', () => {
+    expect(
+      contractProblems({ uses: 'teamsApp/zipAppPackage', with: { manifestPath: 'm', outputZip: 'z' } }),
+    ).toEqual([
+      'teamsApp/zipAppPackage needs with.outputZipPath',
+      'teamsApp/zipAppPackage needs with.outputFolder',
+      'teamsApp/zipAppPackage has unknown with.outputZip',
+    ]);
+    expect(
+      contractProblems({
+        uses: 'botAadApp/create',
+        with: { name: 'b' },
+        writeToEnvironmentFile: { botId: 'BOT_ID', botPassword: 'BOT_PASSWORD' },
+      }),
+    ).toEqual(['botAadApp/create writes botPassword to "BOT_PASSWORD", which must be SECRET_UPPER_CASE']);
   });
 
   it('only names files that exist', () => {

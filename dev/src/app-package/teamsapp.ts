@@ -76,3 +76,95 @@ export function variablesGeneratedBeforeReading(action: Action): string[] {
   // aadApp/update generates the access_as_user scope id when the manifest uses it and it is empty.
   return action.uses === 'aadApp/update' ? ['AAD_APP_ACCESS_AS_USER_PERMISSION_ID'] : [];
 }
+
+/** What each action used here accepts (teamsapp.yml schema v1.8): required and optional keys. */
+interface ActionContract {
+  with: { required: string[]; optional?: string[] };
+  writes?: { required: string[]; optional?: string[] };
+}
+
+export const ACTION_CONTRACTS: Readonly<Record<string, ActionContract>> = {
+  'teamsApp/create': { with: { required: ['name'] }, writes: { required: ['teamsAppId'] } },
+  'aadApp/create': {
+    with: {
+      required: ['name', 'generateClientSecret', 'signInAudience'],
+      optional: ['serviceManagementReference', 'clientSecretExpireDays', 'clientSecretDescription'],
+    },
+    writes: {
+      required: ['clientId', 'objectId'],
+      optional: ['clientSecret', 'tenantId', 'authority', 'authorityHost'],
+    },
+  },
+  'aadApp/update': { with: { required: ['manifestPath', 'outputFilePath'] } },
+  'botAadApp/create': { with: { required: ['name'] }, writes: { required: ['botId', 'botPassword'] } },
+  'arm/deploy': {
+    with: { required: ['subscriptionId', 'resourceGroupName', 'templates'], optional: ['bicepCliVersion'] },
+  },
+  'azureStorage/enableStaticWebsite': {
+    with: { required: ['storageResourceId'], optional: ['indexPage', 'errorPage'] },
+  },
+  'teamsApp/validateManifest': { with: { required: ['manifestPath'] } },
+  'teamsApp/zipAppPackage': { with: { required: ['manifestPath', 'outputZipPath', 'outputFolder'] } },
+  'teamsApp/validateAppPackage': { with: { required: ['appPackagePath'] } },
+  'teamsApp/update': { with: { required: ['appPackagePath'] } },
+  'teamsApp/extendToM365': {
+    with: { required: ['appPackagePath'] },
+    writes: { required: ['titleId', 'appId'] },
+  },
+  'teamsApp/publishAppPackage': {
+    with: { required: ['appPackagePath'] },
+    writes: { required: ['publishedAppId'] },
+  },
+  script: { with: { required: ['run'], optional: ['workingDirectory', 'shell', 'timeout', 'redirectTo'] } },
+  'cli/runNpmCommand': { with: { required: ['args'], optional: ['workingDirectory'] } },
+  'azureFunctions/zipDeploy': {
+    with: {
+      required: ['artifactFolder', 'resourceId'],
+      optional: ['workingDirectory', 'ignoreFile', 'dryRun', 'outputZipFile'],
+    },
+  },
+  'azureAppService/zipDeploy': {
+    with: {
+      required: ['artifactFolder', 'resourceId'],
+      optional: ['workingDirectory', 'ignoreFile', 'dryRun', 'outputZipFile'],
+    },
+  },
+  'azureStorage/deploy': {
+    with: { required: ['artifactFolder', 'resourceId'], optional: ['workingDirectory', 'ignoreFile'] },
+  },
+};
+
+/** How an action departs from its contract, as sentences; empty when it is well formed. */
+export function contractProblems(action: Action): string[] {
+  const contract = ACTION_CONTRACTS[action.uses];
+  if (!contract) return [`${action.uses} is not an action Tandem's teamsapp.yml knows`];
+  const problems: string[] = [];
+  const check = (
+    what: string,
+    given: Record<string, unknown> | undefined,
+    rule?: { required: string[]; optional?: string[] },
+  ) => {
+    const keys = Object.keys(given ?? {});
+    if (!rule) {
+      if (keys.length > 0) problems.push(`${action.uses} takes no ${what}`);
+      return;
+    }
+    for (const key of rule.required)
+      if (!keys.includes(key)) problems.push(`${action.uses} needs ${what}.${key}`);
+    for (const key of keys) {
+      if (!rule.required.includes(key) && !(rule.optional ?? []).includes(key))
+        problems.push(`${action.uses} has unknown ${what}.${key}`);
+    }
+  };
+  check('with', action.with, contract.with);
+  check('writeToEnvironmentFile', action.writeToEnvironmentFile, contract.writes);
+  for (const [key, name] of Object.entries(action.writeToEnvironmentFile ?? {})) {
+    const secret = key === 'clientSecret' || key === 'botPassword';
+    if (!(secret ? /^SECRET_[A-Z0-9_]+$/ : /^[A-Z][A-Z0-9_]*$/).test(name)) {
+      problems.push(
+        `${action.uses} writes ${key} to "${name}", which must be ${secret ? 'SECRET_UPPER_CASE' : 'UPPER_CASE'}`,
+      );
+    }
+  }
+  return problems;
+}
