@@ -23,25 +23,43 @@ function validatorFromEnv(env: NodeJS.ProcessEnv): TokenValidator {
   };
 }
 
-/** Services from app settings (`AzureWebJobsStorage`); tables and queues are created if missing. */
+/** Services from app settings (`AzureWebJobsStorage`). No I/O: nothing here fails when storage is down. */
 export async function createServices(env: NodeJS.ProcessEnv = process.env): Promise<Services> {
   const connectionString = storageConnectionString(env);
-  const tables = openTables(connectionString);
-  const queues = openQueues(connectionString);
-  await Promise.all([tables.ensure(), queues.ensure()]);
-  return { tables, queues, clock: () => new Date(), auth: validatorFromEnv(env) };
+  return {
+    tables: openTables(connectionString),
+    queues: openQueues(connectionString),
+    clock: () => new Date(),
+    auth: validatorFromEnv(env),
+  };
 }
 
-/** The process's services, created at the first invocation that needs them. */
+/**
+ * The process's services, created at the first invocation that needs them. Tables and queues are
+ * created then too, and again at later invocations until that succeeds once: storage that is down
+ * at start makes the health check say so (503) instead of failing every function for good.
+ */
 export function lazyServices(
   create: () => Promise<Services> = () => createServices(),
 ): () => Promise<Services> {
-  let pending: Promise<Services> | undefined;
-  return () => {
-    pending ??= create().catch((error: unknown) => {
-      pending = undefined; // a storage outage at start must not poison every later invocation
+  let services: Promise<Services> | undefined;
+  let prepared: Promise<void> | undefined;
+  return async () => {
+    services ??= create().catch((error: unknown) => {
+      services = undefined;
       throw error;
     });
-    return pending;
+    const ready = await services;
+    prepared ??= Promise.all([ready.tables.ensure(), ready.queues.ensure()]).then(
+      () => undefined,
+      (error: unknown) => {
+        prepared = undefined;
+        console.warn(
+          `Storage is not reachable yet; tables and queues will be created later (${String(error)}).`,
+        );
+      },
+    );
+    await prepared;
+    return ready;
   };
 }

@@ -12,7 +12,7 @@ import {
   type QueueFunction,
   type TimerFunction,
 } from '@tandem/api/functions';
-import { startAzurite, type RunningAzurite } from '../azurite/index.js';
+import { azuriteConnectionString, startAzurite, type RunningAzurite } from '../azurite/index.js';
 import { startFunctionsHost, type RunningFunctionsHost } from './index.js';
 
 /** A promise with its resolver, to await what a trigger receives. */
@@ -212,5 +212,36 @@ describe('timer triggers', () => {
     const timer = await ticked.promise;
     expect(Date.parse(timer.scheduleStatus.next)).toBeGreaterThan(Date.parse(timer.scheduleStatus.last));
     expect(timer.schedule.adjustForDST).toBe(false);
+  });
+});
+
+describe('when storage is down', () => {
+  it('health answers 503 degraded while the OpenAPI document is still served', async () => {
+    const gone = await startAzurite();
+    const env = { AzureWebJobsStorage: gone.connectionString };
+    await gone.stop();
+    const degraded = await startFunctionsHost({
+      functions: appFunctions,
+      services: lazyServices(() => createServices(env)),
+      env,
+      log: () => () => undefined,
+    });
+    try {
+      const health = await fetch(`${degraded.url}/api/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({
+        status: 'degraded',
+        checks: { storage: { ok: false, detail: 'Storage did not answer.' } },
+      });
+      expect((await fetch(`${degraded.url}/api/openapi.json`)).status).toBe(200);
+    } finally {
+      await degraded.stop();
+    }
+  });
+
+  it('builds the connection string of an Azurite started elsewhere from its ports', () => {
+    expect(azuriteConnectionString({ tablePort: 10002, queuePort: 10001 })).toContain(
+      'TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;',
+    );
   });
 });

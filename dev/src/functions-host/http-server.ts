@@ -1,9 +1,9 @@
+import type { HttpResponseInit, LogHandler } from '@azure/functions';
+import { HttpRequest, HttpResponse, InvocationContext } from './azure-functions.js';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { HttpRequest, HttpResponse, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { invokeHttp, type HttpFunction, type Services } from '@tandem/api/functions';
 import { compileRoute, type RouteMatcher } from './routes.js';
-import type { LogHandler } from '@azure/functions';
 
 export interface HttpServerOptions {
   functions: readonly HttpFunction[];
@@ -136,7 +136,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       logHandler: options.log(definition.name),
       triggerMetadata: { headers: headersOf(req), query: Object.fromEntries(url.searchParams.entries()) },
     });
-    const answer: HttpResponseInit | HttpResponse = await invokeHttp(
+    const answer: HttpResponseInit | InstanceType<typeof HttpResponse> = await invokeHttp(
       definition,
       request,
       context,

@@ -1,6 +1,7 @@
+import type { LogHandler } from '@azure/functions';
+import { InvocationContext } from './azure-functions.js';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { InvocationContext, type LogHandler } from '@azure/functions';
 import { QueueClient, type DequeuedMessageItem } from '@azure/storage-queue';
 import { decodeQueueMessage, type QueueFunction, type Services } from '@tandem/api/functions';
 

@@ -1,5 +1,6 @@
+import type { LogHandler, Timer } from '@azure/functions';
+import { InvocationContext } from './azure-functions.js';
 import { randomUUID } from 'node:crypto';
-import { InvocationContext, type LogHandler, type Timer } from '@azure/functions';
 import type { Services, TimerFunction } from '@tandem/api/functions';
 import { nextOccurrence, parseSchedule } from './ncrontab.js';
 
