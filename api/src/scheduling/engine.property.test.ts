@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { availableSlots, chooseMember, explain } from './index.js';
+import type { AvailabilityQuery, Slot } from './types.js';
+import {
+  INVITEE_ZONES,
+  TRANSITIONS_2026,
+  availabilityQuery,
+  blockingItem,
+  probeInstants,
+} from './testing/arbitraries.js';
+import { oracleChooseMember, oracleSlotHosts, oracleSlots, type ClockCache } from './testing/oracle.js';
+
+// The engine against its brute-force oracle (testing/oracle.ts), on seeded random queries around the
+// 2026 daylight-saving changes. A failure prints the seed and the shrunk query; docs/scheduling.md
+// decides which side is wrong.
+
+const SEED = 20_260_308;
+// Zone clocks memoise wall times; sharing them across runs keeps the oracle affordable.
+const clocks: ClockCache = new Map();
+
+const personal = availabilityQuery({ minHosts: 1, maxHosts: 1, maxRangeHours: 60 });
+const team = availabilityQuery({ minHosts: 2, maxHosts: 4, maxRangeHours: 36 });
+const anyPage = fc.oneof(personal, team);
+const roundRobin = team.map((q) => ({
+  ...q,
+  page: { ...q.page, team: { ...q.page.team!, kind: 'roundRobin' as const } },
+}));
+
+const starts = (slots: Slot[]): string[] => slots.map((s) => s.start);
+const params = (numRuns: number) => ({ seed: SEED, numRuns });
+
+describe('the generated ranges', () => {
+  it('straddle every 2026 offset change of New York, London and Lord Howe', () => {
+    const zones = TRANSITIONS_2026.map((t) => `${t.timeZone} ${t.jumpMinutes}`).sort();
+    expect(zones).toEqual([
+      'America/New_York -60',
+      'America/New_York 60',
+      'Australia/Lord_Howe -30',
+      'Australia/Lord_Howe 30',
+      'Europe/London -60',
+      'Europe/London 60',
+    ]);
+    expect(TRANSITIONS_2026.find((t) => t.timeZone === 'America/New_York' && t.jumpMinutes > 0)?.at).toBe(
+      Date.parse('2026-03-08T07:00:00Z'),
+    );
+  });
+});
+
+describe('availableSlots against the oracle', () => {
+  it('returns exactly the oracle slots for a personal page', () => {
+    fc.assert(
+      fc.property(personal, (query) => {
+        expect(availableSlots(query)).toEqual(oracleSlots(query, clocks));
+      }),
+      params(150),
+    );
+  });
+
+  it('returns exactly the oracle slots for a team page', () => {
+    fc.assert(
+      fc.property(team, (query) => {
+        expect(availableSlots(query)).toEqual(oracleSlots(query, clocks));
+      }),
+      params(80),
+    );
+  });
+
+  it('returns sorted, unique starts inside the range, each as long as the duration', () => {
+    fc.assert(
+      fc.property(anyPage, (query) => {
+        const slots = availableSlots(query);
+        const times = slots.map((s) => Date.parse(s.start));
+        for (let i = 1; i < times.length; i++) expect(times[i]!).toBeGreaterThan(times[i - 1]!);
+        for (const slot of slots) {
+          expect(Date.parse(slot.start)).toBeGreaterThanOrEqual(Date.parse(query.range.start));
+          expect(Date.parse(slot.start)).toBeLessThan(Date.parse(query.range.end));
+          expect(Date.parse(slot.end) - Date.parse(slot.start)).toBe(query.durationMinutes * 60_000);
+          expect(slot.hostIds.length).toBeGreaterThan(0);
+        }
+      }),
+      params(60),
+    );
+  });
+});
+
+describe('explain agrees with availableSlots', () => {
+  it('calls every returned slot bookable and every other probed instant not', () => {
+    fc.assert(
+      fc.property(
+        anyPage.chain((query) => fc.tuple(fc.constant(query), probeInstants(query, 12))),
+        ([query, probes]) => {
+          const slots = availableSlots(query);
+          const slotStarts = new Set(starts(slots));
+          for (const start of [...slotStarts].slice(0, 12)) {
+            const explanation = explain(query, start);
+            expect({ start, bookable: explanation.bookable }).toEqual({ start, bookable: true });
+            expect(explanation.reasons).toEqual([]);
+          }
+          for (const start of probes) {
+            const explanation = explain(query, start);
+            expect({ start, bookable: explanation.bookable }).toEqual({
+              start,
+              bookable: slotStarts.has(start),
+            });
+            expect(explanation.reasons.length === 0).toBe(explanation.bookable);
+          }
+        },
+      ),
+      params(60),
+    );
+  });
+});
+
+describe('chooseMember', () => {
+  it('picks the member the oracle picks, and only a member free for the slot', () => {
+    fc.assert(
+      fc.property(
+        roundRobin.chain((query) => fc.tuple(fc.constant(query), probeInstants(query, 4))),
+        ([query, probes]) => {
+          const slots = availableSlots(query);
+          const sampled = slots.filter((_, i) => i % Math.max(1, Math.floor(slots.length / 6)) === 0);
+          for (const slot of sampled) {
+            const chosen = chooseMember(query, slot.start);
+            expect({ start: slot.start, chosen }).toEqual({
+              start: slot.start,
+              chosen: oracleChooseMember(query, slot.start, clocks),
+            });
+            expect(slot.hostIds).toContain(chosen);
+          }
+          for (const start of probes) {
+            const chosen = chooseMember(query, start);
+            if (chosen !== undefined) expect(oracleSlotHosts(query, start, clocks) ?? []).toContain(chosen);
+          }
+        },
+      ),
+      params(60),
+    );
+  });
+});
+
+describe('availableSlots invariants', () => {
+  it('never gains a slot when a blocking busy item is added', () => {
+    fc.assert(
+      fc.property(
+        anyPage.chain((query) => fc.tuple(fc.constant(query), blockingItem(query))),
+        ([query, { hostIndex, item }]) => {
+          const before = new Map(availableSlots(query).map((s) => [s.start, s.hostIds]));
+          const hosts = query.hosts.map((h, i) => (i === hostIndex ? { ...h, busy: [...h.busy, item] } : h));
+          for (const slot of availableSlots({ ...query, hosts })) {
+            expect(before.has(slot.start)).toBe(true);
+            for (const id of slot.hostIds) expect(before.get(slot.start)).toContain(id);
+          }
+        },
+      ),
+      params(60),
+    );
+  });
+
+  it("does not move any slot when only the invitee's zone changes", () => {
+    fc.assert(
+      fc.property(
+        anyPage.chain((query) => fc.tuple(fc.constant(query), fc.constantFrom(...INVITEE_ZONES))),
+        ([query, inviteeTimeZone]: [AvailabilityQuery, string]) => {
+          const strip = (slots: Slot[]) => slots.map(({ start, end, hostIds }) => ({ start, end, hostIds }));
+          expect(strip(availableSlots({ ...query, inviteeTimeZone }))).toEqual(strip(availableSlots(query)));
+        },
+      ),
+      params(40),
+    );
+  });
+});
