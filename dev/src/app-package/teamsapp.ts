@@ -26,8 +26,9 @@ export interface TeamsAppYaml {
 
 export const STAGES = ['provision', 'deploy', 'publish'] as const;
 
-export function readTeamsAppYaml(root: string): TeamsAppYaml {
-  return parse(readFileSync(join(root, 'teamsapp.yml'), 'utf8')) as TeamsAppYaml;
+/** `teamsapp.yml` (Azure) or `teamsapp.local.yml` (a developer machine against a real tenant). */
+export function readTeamsAppYaml(root: string, file = 'teamsapp.yml'): TeamsAppYaml {
+  return parse(readFileSync(join(root, file), 'utf8')) as TeamsAppYaml;
 }
 
 /** Files an action hands to the toolkit, whose ${{VARS}} the toolkit fills in while running it. */
@@ -115,6 +116,13 @@ export const ACTION_CONTRACTS: Readonly<Record<string, ActionContract>> = {
     with: { required: ['appPackagePath'] },
     writes: { required: ['publishedAppId'] },
   },
+  'botFramework/create': {
+    with: {
+      required: ['botId', 'name', 'messagingEndpoint'],
+      optional: ['description', 'iconUrl', 'channels'],
+    },
+  },
+  'file/createOrUpdateEnvironmentFile': { with: { required: ['envs', 'target'] } },
   script: { with: { required: ['run'], optional: ['workingDirectory', 'shell', 'timeout', 'redirectTo'] } },
   'cli/runNpmCommand': { with: { required: ['args'], optional: ['workingDirectory'] } },
   'azureFunctions/zipDeploy': {
