@@ -30,7 +30,8 @@ main{padding:1rem}
 .event.cancelled{text-decoration:line-through}
 .legend{display:flex;gap:.75rem;flex-wrap:wrap;font-size:.85rem;margin:.5rem 0}
 form.editor{background:#fff;border:1px solid #e1dfdd;border-radius:4px;padding:1rem;margin-top:1rem;display:grid;gap:.5rem;max-width:28rem}
-form.editor label{display:grid;gap:.15rem}
+form.editor .field{display:grid;gap:.15rem}
+[hidden]{display:none !important}
 form.editor input,form.editor select{font:inherit;padding:.3rem}
 .buttons{display:flex;gap:.5rem}
 button:focus-visible,a:focus-visible,input:focus-visible,select:focus-visible{outline:2px solid #242424;outline-offset:2px}
@@ -101,11 +102,11 @@ function outlookPage(req: EmulatorRequest, env: EmulatorEnv): EmulatorResponse {
 <form class="editor" id="editor" hidden aria-labelledby="editor-title">
 <h2 id="editor-title">Event</h2>
 <input type="hidden" name="id">
-<label>Subject <input name="subject" required></label>
-<label>Calendar <select name="calendarId"></select></label>
-<label>Start <input type="datetime-local" name="start" required></label>
-<label>End <input type="datetime-local" name="end" required></label>
-<label>Show as <select name="showAs">${SHOW_AS.map((s) => `<option value="${s}">${s}</option>`).join('')}</select></label>
+<div class="field"><label for="event-subject">Subject</label><input id="event-subject" name="subject" required></div>
+<div class="field"><label for="event-calendar">Calendar</label><select id="event-calendar" name="calendarId"></select></div>
+<div class="field"><label for="event-start">Start</label><input id="event-start" type="datetime-local" name="start" required></div>
+<div class="field"><label for="event-end">End</label><input id="event-end" type="datetime-local" name="end" required></div>
+<div class="field"><label for="event-show-as">Show as</label><select id="event-show-as" name="showAs">${SHOW_AS.map((s) => `<option value="${s}">${s}</option>`).join('')}</select></div>
 <div class="buttons"><button type="submit">Save</button><button type="button" id="delete-event">Delete</button><button type="button" id="cancel-edit">Cancel</button></div>
 </form>
 <p id="status" role="status"></p>
