@@ -259,6 +259,17 @@ describe('changing a booking', () => {
     expect(await lockRows(host)).toHaveLength(6);
   });
 
+  it('pruneLocks deletes only lock rows of past buckets and keeps the bookings', async () => {
+    const host = newHost();
+    await bookings.insert(booking(host, '06:00', '07:00'));
+    await bookings.insert(booking(host, '20:00', '20:30'));
+    expect(await bookings.pruneLocks(host, `${day}T06:30:00Z`)).toBe(6);
+    const locks = await lockRows(host);
+    expect(locks[0]).toBe(`lock|${day}T06:30:00.000Z`);
+    expect(locks).toHaveLength(6 + 6);
+    expect(await bookings.list(host)).toHaveLength(2);
+  });
+
   it('lists pending bookings for the reconciler', async () => {
     const host = newHost();
     const { booking: made } = await bookings.insert(booking(host, '18:00', '18:30'));

@@ -379,6 +379,22 @@ export class BookingRepository {
     return stray.length;
   }
 
+  /**
+   * Deletes the host's lock rows of buckets before `before` (time that can no longer be booked), so
+   * partitions do not grow with history. Safe at any time: a past bucket protects nothing. Returns how many.
+   */
+  async pruneLocks(hostId: string, before: string): Promise<number> {
+    const filter = odata`PartitionKey eq ${hostId} and RowKey ge 'lock|' and RowKey lt ${lockRowKey(Date.parse(before))}`;
+    const old: string[] = [];
+    for await (const row of this.table.listEntities({ queryOptions: { filter, select: ['RowKey'] } })) {
+      if (row.rowKey) old.push(row.rowKey);
+    }
+    for (let i = 0; i < old.length; i += 100) {
+      await this.submit(old.slice(i, i + 100).map((rowKey) => ['delete', { partitionKey: hostId, rowKey }]));
+    }
+    return old.length;
+  }
+
   private async submit(actions: TransactionAction[]): Promise<void> {
     if (actions.length > 0) await this.table.submitTransaction(actions);
   }
