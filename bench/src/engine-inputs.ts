@@ -73,7 +73,7 @@ export function syntheticHost(
     busy.push({
       calendarId,
       start: iso(start),
-      end: iso(start + (10 + Math.floor(random() * 24) * 5) * MINUTE),
+      end: iso(start + (10 + Math.floor(random() * 7) * 5) * MINUTE),
       showAs: SHOW_AS[Math.floor(random() * SHOW_AS.length)]!,
       sensitivity: random() < 0.1 ? 'private' : 'normal',
       isAllDay: false,

@@ -33,9 +33,9 @@ export async function run(): Promise<BenchResult> {
   const singleTimes = timeRuns(() => availableSlots(single), RUNS);
   const single16Times = timeRuns(() => availableSlots(single16), RUNS);
   const teamTimes = timeRuns(() => availableSlots(team), RUNS);
-  const singleP50 = median(singleTimes);
-  const teamP50 = median(teamTimes);
-  const growth = median(single16Times) / singleP50;
+  const singleP50 = median(singleTimes.wall);
+  const teamP50 = median(teamTimes.wall);
+  const growth = median(single16Times.wall) / singleP50;
 
   const rows: BenchRow[] = [
     {
@@ -61,9 +61,12 @@ export async function run(): Promise<BenchResult> {
     single_p50_ms: round(singleP50),
     team_p50_ms: round(teamP50),
     growth_16x: round(growth, 2),
-    single_p95_ms: round(percentile(singleTimes, 95)),
-    team_p95_ms: round(percentile(teamTimes, 95)),
-    single_16x_p50_ms: round(median(single16Times)),
+    single_p95_ms: round(percentile(singleTimes.wall, 95)),
+    team_p95_ms: round(percentile(teamTimes.wall, 95)),
+    single_16x_p50_ms: round(median(single16Times.wall)),
+    single_cpu_p50_ms: round(median(singleTimes.cpu)),
+    team_cpu_p50_ms: round(median(teamTimes.cpu)),
+    growth_16x_cpu: round(median(single16Times.cpu) / median(singleTimes.cpu), 2),
     single_slots: availableSlots(single).length,
     team_slots: availableSlots(team).length,
     runs: RUNS.runs,
@@ -71,7 +74,7 @@ export async function run(): Promise<BenchResult> {
 
   const oracle = await loadOracle();
   if (oracle !== undefined) {
-    const oracleP50 = median(timeRuns(() => oracle.oracleSlots(single), ORACLE_RUNS));
+    const oracleP50 = median(timeRuns(() => oracle.oracleSlots(single), ORACLE_RUNS).wall);
     const ratio = oracleP50 / singleP50;
     rows.push({
       figure: 'oracle_ratio',

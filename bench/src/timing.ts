@@ -18,16 +18,31 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-/** Milliseconds of each measured run of `work`. */
-export function timeRuns(work: () => unknown, options: TimingOptions): number[] {
+export interface RunTimes {
+  /** Wall-clock milliseconds of each measured run: what a caller waits. */
+  wall: number[];
+  /**
+   * CPU milliseconds the process spent in each run (all its threads, so GC helpers count). On a
+   * machine shared with other work this shows the code's own cost when wall time is inflated by
+   * waiting for a core.
+   */
+  cpu: number[];
+}
+
+/** Times each measured run of `work`. */
+export function timeRuns(work: () => unknown, options: TimingOptions): RunTimes {
   for (let i = 0; i < options.warmup; i++) work();
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < options.runs; i++) {
+    const cpuStarted = process.cpuUsage();
     const started = performance.now();
     work();
-    times.push(performance.now() - started);
+    wall.push(performance.now() - started);
+    const used = process.cpuUsage(cpuStarted);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return times;
+  return { wall, cpu };
 }
 
 /** Rounds for display and JSON: three significant decimals are plenty for milliseconds. */

@@ -42,8 +42,8 @@ export function availableSlots(query: AvailabilityQuery): Slot[] {
  * Why `start` is or is not bookable; `bookable` and an empty `reasons` exactly when
  * `availableSlots(query)` offers that start.
  * @example
- * // New York, 2026-03-08 (02:00–03:00 skipped): 02:30 local is not a slot start
- * explain(query, '2026-03-08T07:30:00Z').reasons[0].code; // → 'NOT_A_SLOT_START' (it is 03:30 EDT)
+ * // New York, 2026-11-01: 01:30 happens twice; only the first (05:30Z, EDT) is a slot start
+ * explain(query, '2026-11-01T06:30:00Z').reasons[0].code; // → 'NOT_A_SLOT_START' (01:30 EST)
  */
 export function explain(query: AvailabilityQuery, start: IsoInstant): Explanation {
   const valid = validateQuery(query);

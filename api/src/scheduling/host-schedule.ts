@@ -87,7 +87,7 @@ export class HostSchedule {
     const bookingIds = bookingIdsOf(host);
     const { busy } = host;
     const base = reachStart - MARGIN_MS;
-    const busySpans = new SpanCollector(base);
+    const busySpans = new SpanCollector(base, host.busy.items.length);
     for (let i = 0; i < busy.items.length; i++) {
       if (!mayReach(busy, i, reachStart, reachEnd, firstDay, lastDay)) continue;
       if (!blocks(busy.items[i]!, page.busyRules, bookingIds)) continue;

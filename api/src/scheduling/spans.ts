@@ -32,11 +32,18 @@ const MAX_SECONDS = 0xffff_ffff;
  * spans are clipped to `[base, base + 2³² s)`, so `base` must not be after any instant asked about.
  */
 export class SpanCollector {
-  private starts = new Uint32Array(64);
-  private ends = new Uint32Array(64);
+  private starts: Uint32Array;
+  private ends: Uint32Array;
   private count = 0;
 
-  constructor(private readonly base: number) {}
+  /** `capacity` is a hint (how many spans will likely be added), not a limit. */
+  constructor(
+    private readonly base: number,
+    capacity = 64,
+  ) {
+    this.starts = new Uint32Array(Math.max(capacity, 1));
+    this.ends = new Uint32Array(Math.max(capacity, 1));
+  }
 
   add(start: number, end: number): void {
     const from = Math.max(0, Math.floor((start - this.base) / 1000));
@@ -84,7 +91,7 @@ export class SpanCollector {
 
 /** Merges a few spans given as objects (see SpanCollector for `base`). */
 export function mergeSpans(spans: readonly Span[], base: number): MergedSpans {
-  const collector = new SpanCollector(base);
+  const collector = new SpanCollector(base, spans.length);
   for (const span of spans) collector.add(span.start, span.end);
   return collector.merge();
 }

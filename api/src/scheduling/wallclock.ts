@@ -79,6 +79,8 @@ export class ZoneClock {
   /**
    * The instant of a wall time: the earlier one when it occurs twice, the transition instant (the
    * first instant whose wall time is at or after it) when it was skipped.
+   * @example
+   * // New York, 2026-03-08 02:30 was skipped → { ms: 2026-03-08T07:00Z (03:00 EDT), exists: false }
    */
   toInstant(dayNumber: number, minuteOfDay: number): WallInstant {
     const wall = dayNumber * DAY_MS + minuteOfDay * MINUTE_MS;
