@@ -288,6 +288,43 @@ describe('calendars, mailbox settings and the user', () => {
     expect(megan.timeZone).toBe('W. Europe Standard Time');
   });
 
+  it('updates time zone and working hours with MailboxSettings.ReadWrite and refuses a malformed time', async () => {
+    const writer = c.graph(await c.em.graphToken({ user: c.megan, scopes: ['MailboxSettings.ReadWrite'] }));
+    const updated = await writer.api('/me/mailboxSettings').patch({
+      timeZone: 'Asia/Kolkata',
+      workingHours: {
+        daysOfWeek: ['monday', 'tuesday'],
+        startTime: '09:30',
+        endTime: '18:00:00.0000000',
+        timeZone: { name: 'India Standard Time' },
+      },
+    });
+    expect(schemaErrors('mailboxSettings', updated)).toEqual([]);
+    expect(updated.timeZone).toBe('India Standard Time');
+    expect(updated.workingHours).toEqual({
+      daysOfWeek: ['monday', 'tuesday'],
+      startTime: '09:30:00.0000000',
+      endTime: '18:00:00.0000000',
+      timeZone: { name: 'India Standard Time' },
+    });
+    const bad = await graphFailure(
+      writer
+        .api('/me/mailboxSettings')
+        .patch({
+          workingHours: {
+            daysOfWeek: ['monday'],
+            startTime: '25:00',
+            endTime: '18:00',
+            timeZone: { name: 'UTC' },
+          },
+        }),
+    );
+    expect(bad.statusCode).toBe(400);
+    expect((await graphFailure(graph.api('/me/mailboxSettings').patch({ timeZone: 'UTC' }))).statusCode).toBe(
+      403,
+    );
+  });
+
   it('answers /me with the signed-in user', async () => {
     const me = await graph.api('/me').get();
     expect(schemaErrors('user', me)).toEqual([]);

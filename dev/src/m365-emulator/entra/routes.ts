@@ -47,9 +47,7 @@ function openIdConfiguration(env: EmulatorEnv, segment: string): Record<string, 
     scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
     issuer: `${host}/${tid}/v2.0`,
     request_uri_parameter_supported: false,
-    userinfo_endpoint: `${env.urls.graphBaseUrl.replace(/\/v1\.0$/, '')}/oidc/userinfo`,
     authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
-    device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
     http_logout_supported: true,
     frontchannel_logout_supported: true,
     end_session_endpoint: `${base}/oauth2/v2.0/logout`,
@@ -74,7 +72,6 @@ function openIdConfiguration(env: EmulatorEnv, segment: string): Record<string, 
       'c_hash',
       'email',
     ],
-    kerberos_endpoint: `${base}/kerberos`,
     tenant_region_scope: 'EU',
     cloud_instance_name: new URL(host).host,
     cloud_graph_host_name: new URL(host).host,
@@ -230,6 +227,17 @@ export const entraRoutes: HttpRoute<EmulatorEnv>[] = [
     },
   },
   { method: 'GET', path: '/:tenant/oauth2/v2.0/authorize', handler: authorize },
+  {
+    method: 'GET',
+    path: '/:tenant/oauth2/v2.0/logout',
+    handler: (req) => {
+      // Sessions are not kept here: signing out is only the redirect back to the app.
+      const back = req.query.get('post_logout_redirect_uri');
+      return back
+        ? { status: 302, headers: { location: back } }
+        : html(200, '<!doctype html><title>Signed out</title><p>You signed out of your account.</p>');
+    },
+  },
   { method: 'POST', path: '/:tenant/oauth2/v2.0/token', handler: token },
   { method: 'GET', path: '/_dev/sso-token', handler: ssoToken },
   { method: 'POST', path: '/_dev/sso-token', handler: ssoToken },
