@@ -157,6 +157,7 @@ describe('idempotent retries', () => {
       [1, 2, 3].map(() => bookings.insert(booking(host, '11:00', '11:30'), key)),
     );
     expect(first.replayed).toBe(false);
+    expect(first.booking).toEqual(await bookings.get(host, first.booking.id));
     for (const retry of retries) {
       expect(retry.replayed).toBe(true);
       expect(retry.booking.id).toBe(first.booking.id);

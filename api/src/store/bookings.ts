@@ -199,8 +199,14 @@ export class BookingRepository {
         },
       ]);
     }
+    let etag: string | undefined;
     try {
-      await this.table.submitTransaction(actions);
+      const result = await this.table.submitTransaction(actions);
+      // The service answers each operation with its ETag; row keys come back URL-encoded.
+      etag = (
+        result.getResponseForEntity(entity.rowKey) ??
+        result.getResponseForEntity(encodeURIComponent(entity.rowKey))
+      )?.etag;
     } catch (error) {
       if (storageStatus(error) !== 409) throw error;
       // A concurrent request with the same key may have won: then this is a retry, not a conflict.
@@ -208,7 +214,8 @@ export class BookingRepository {
       if (earlier) return { booking: earlier, replayed: true };
       throw new SlotTakenError(booking.hostId);
     }
-    return { booking: await this.require(booking.hostId, booking.id), replayed: false };
+    const stored = etag ? fromEntity({ ...entity, etag } as TableEntityResult<BookingEntity>) : undefined;
+    return { booking: stored ?? (await this.require(booking.hostId, booking.id)), replayed: false };
   }
 
   async get(hostId: string, id: string): Promise<BookingRecord | undefined> {
