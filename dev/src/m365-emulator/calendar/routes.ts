@@ -136,6 +136,18 @@ const NOT_ANSWERED = new Set([
   'exceptionOccurrences',
 ]);
 
+// Stored events of a cached index are rendered on every read; their answered keys are listed once.
+const answered = new WeakMap<object, string[]>();
+
+function answeredKeys(stored: Record<string, unknown>): string[] {
+  let keys = answered.get(stored);
+  if (!keys) {
+    keys = Object.keys(stored).filter((key) => !NOT_ANSWERED.has(key));
+    answered.set(stored, keys);
+  }
+  return keys;
+}
+
 /**
  * An instance as Graph answers it — the same shape as the events routes' renderEvent (etag, times in
  * the preferred zone, $select, $expand) — built in one pass from the stored event, with times
@@ -149,8 +161,10 @@ function render(instance: Instance<GraphEvent>, view: EventView): Record<string,
   const { timeZone, ianaZone } = view.prefs;
   const wanted = (key: string) => select === null || select.includes(key);
   const out: Record<string, unknown> = { '@odata.etag': `W/"${event.changeKey}"` };
-  for (const key of select ?? Object.keys(stored)) {
-    if (!NOT_ANSWERED.has(key) && key in stored) out[key] = stored[key];
+  if (select) {
+    for (const key of select) if (!NOT_ANSWERED.has(key) && key in stored) out[key] = stored[key];
+  } else {
+    for (const key of answeredKeys(stored)) out[key] = stored[key];
   }
   out.id = instance.id;
   const at = (ms: number) => ({ dateTime: formatWall(utcToWall(ianaZone, ms)), timeZone });
