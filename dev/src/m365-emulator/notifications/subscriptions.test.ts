@@ -157,6 +157,61 @@ describe('Graph subscriptions for Outlook events', () => {
       expect(error.message).toContain(field);
     });
 
+    it('lets an app with Calendars.Read subscribe to any mailbox, and hides it from other apps', async () => {
+      const appToken = await em.graphToken({
+        clientId: 'aaaaaaaa-0000-4000-8000-000000000001',
+        roles: ['Calendars.Read'],
+      });
+      const app = graphClient(em, appToken);
+      const created = await app.api('/subscriptions').post({
+        changeType: 'created',
+        notificationUrl: receiver.url(),
+        resource: `users/${adele.id}/events`,
+        expirationDateTime: inMinutes(30),
+      });
+      expect(validSubscription(created)).toBe(true);
+      expect((await graphFailure(graph.api(`/subscriptions/${created.id}`).get())).statusCode).toBe(404);
+      expect(
+        ((await graph.api('/subscriptions').get()).value as { id: string }[]).map((s) => s.id),
+      ).not.toContain(created.id);
+      const meForApp = await graphFailure(
+        app.api('/subscriptions').post({
+          changeType: 'created',
+          notificationUrl: receiver.url(),
+          resource: 'me/events',
+          expirationDateTime: inMinutes(30),
+        }),
+      );
+      expect(meForApp.statusCode).toBe(400);
+      await app.api(`/subscriptions/${created.id}`).delete();
+    });
+
+    it('validates a new notificationUrl given in a PATCH before switching to it', async () => {
+      const created = await subscribe();
+      const other = await WebhookReceiver.start();
+      try {
+        other.validation = 'wrongBody';
+        const refused = await graphFailure(
+          graph.api(`/subscriptions/${created.id}`).patch({ notificationUrl: other.url('/moved') }),
+        );
+        expect(refused.statusCode).toBe(400);
+        other.validation = 'echo';
+        const moved = await graph
+          .api(`/subscriptions/${created.id}`)
+          .patch({ notificationUrl: other.url('/moved') });
+        expect(moved.notificationUrl).toBe(other.url('/moved'));
+        const event = em.store.createEvent(adele.id, em.store.defaultCalendar(adele.id).id, {
+          subject: 'Moved hook',
+          start: { dateTime: '2026-04-21T09:00:00', timeZone: 'UTC' },
+          end: { dateTime: '2026-04-21T09:30:00', timeZone: 'UTC' },
+        });
+        await other.waitForItems(1);
+        expect((other.items[0] as ChangeNotification).resourceData.id).toBe(event.id);
+      } finally {
+        await other.stop();
+      }
+    });
+
     it("answers 403 for another user's mailbox with a delegated token", async () => {
       const megan = em.store.addUser({ userPrincipalName: 'megan', displayName: 'Megan Bowen' });
       const error = await graphFailure(subscribe({ resource: `users/${megan.id}/events` }));
