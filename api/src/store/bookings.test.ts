@@ -278,3 +278,90 @@ describe('changing a booking', () => {
     expect(pending.map((b) => b.id)).toContain(made.id);
   });
 });
+
+describe('collective team bookings', () => {
+  const team = (organizer: string, members: string[], start: string, end: string) =>
+    booking(organizer, start, end, { teamMemberIds: members });
+
+  it("hold every member's time, so a member's own page cannot book it", async () => {
+    const [organizer, member] = [newHost(), newHost()];
+    await bookings.insert(team(organizer, [member], '09:00', '09:30'));
+    await expect(bookings.insert(booking(member, '09:15', '09:45'))).rejects.toMatchObject({
+      code: 'SLOT_TAKEN',
+    });
+    expect(await lockRows(member)).toHaveLength(6);
+  });
+
+  it('hold nothing anywhere when one member is taken', async () => {
+    const [organizer, free, busy] = [newHost(), newHost(), newHost()];
+    await bookings.insert(booking(busy, '10:00', '10:30'));
+    const attempt = team(organizer, [free, busy], '10:00', '10:30');
+    await expect(bookings.insert(attempt)).rejects.toMatchObject({ code: 'SLOT_TAKEN' });
+    expect(await lockRows(free)).toHaveLength(0);
+    expect(await lockRows(organizer)).toHaveLength(0);
+    expect(await bookings.get(organizer, attempt.id)).toBeUndefined();
+  });
+
+  it('hold nothing on members when the organizer is taken', async () => {
+    const [organizer, member] = [newHost(), newHost()];
+    await bookings.insert(booking(organizer, '11:00', '11:30'));
+    await expect(bookings.insert(team(organizer, [member], '11:00', '11:30'))).rejects.toMatchObject({
+      code: 'SLOT_TAKEN',
+    });
+    expect(await lockRows(member)).toHaveLength(0);
+  });
+
+  it("cancel frees every member's time", async () => {
+    const [organizer, member] = [newHost(), newHost()];
+    const { booking: made } = await bookings.insert(team(organizer, [member], '12:00', '12:30'));
+    await bookings.cancel(organizer, made.id);
+    expect(await lockRows(member)).toHaveLength(0);
+    await expect(bookings.insert(booking(member, '12:00', '12:30'))).resolves.toBeDefined();
+  });
+
+  it('move takes the new time on every member and frees the old', async () => {
+    const [organizer, member] = [newHost(), newHost()];
+    const { booking: made } = await bookings.insert(team(organizer, [member], '13:00', '13:30'));
+    await bookings.move(organizer, made.id, {
+      start: `${day}T14:00:00Z`,
+      end: `${day}T14:30:00Z`,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+    });
+    expect((await lockRows(member))[0]).toBe(`lock|${day}T14:00:00.000Z`);
+    expect(await lockRows(member)).toHaveLength(6);
+  });
+
+  it("a move onto a member's busy time fails and leaves every calendar as it was", async () => {
+    const [organizer, member] = [newHost(), newHost()];
+    const { booking: made } = await bookings.insert(team(organizer, [member], '15:00', '15:30'));
+    await bookings.insert(booking(member, '16:00', '16:30'));
+    await expect(
+      bookings.move(organizer, made.id, {
+        start: `${day}T16:00:00Z`,
+        end: `${day}T16:30:00Z`,
+        bufferBeforeMinutes: 0,
+        bufferAfterMinutes: 0,
+      }),
+    ).rejects.toMatchObject({ code: 'SLOT_TAKEN' });
+    expect(await lockRows(member)).toHaveLength(12);
+    expect(await lockRows(organizer)).toHaveLength(6);
+    expect((await bookings.get(organizer, made.id))?.start).toBe(`${day}T15:00:00.000Z`);
+  });
+
+  it('sweepMemberHolds releases holds whose booking never got written (a crash in between)', async () => {
+    const [organizer, member] = [newHost(), newHost()];
+    const orphan = randomUUID();
+    await tables.client('bookings').submitTransaction([
+      [
+        'create',
+        { partitionKey: member, rowKey: `hold|${orphan}`, organizerId: organizer, bookingId: orphan },
+      ],
+      ['create', { partitionKey: member, rowKey: `lock|${day}T17:00:00.000Z`, bookingId: orphan }],
+    ]);
+    const { booking: kept } = await bookings.insert(team(organizer, [member], '18:00', '18:30'));
+    expect(await bookings.sweepMemberHolds(member)).toBe(2);
+    expect(await lockRows(member)).toHaveLength(6);
+    expect((await bookings.get(organizer, kept.id))?.status).toBe('pending');
+  });
+});

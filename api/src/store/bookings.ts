@@ -67,6 +67,7 @@ export interface BookingPatch {
 }
 
 const bookingKey = (id: string) => `booking|${id}`;
+const holdKey = (bookingId: string) => `hold|${bookingId}`;
 const idempotencyKey = (key: string) => `idem|${createHash('sha256').update(key).digest('hex')}`;
 
 interface BookingEntity {
@@ -179,6 +180,15 @@ export class BookingRepository {
       const earlier = await this.replay(booking.hostId, idempotency);
       if (earlier) return { booking: earlier, replayed: true };
     }
+    let members: string[];
+    try {
+      members = await this.holdMembers(booking, buckets);
+    } catch (error) {
+      const earlier =
+        idempotency && error instanceof SlotTakenError && (await this.replay(booking.hostId, idempotency));
+      if (earlier) return { booking: earlier, replayed: true };
+      throw error;
+    }
     const now = this.clock().toISOString();
     const entity = toEntity(booking, now);
     const actions: TransactionAction[] = [['create', { ...entity }]];
@@ -208,6 +218,7 @@ export class BookingRepository {
         result.getResponseForEntity(encodeURIComponent(entity.rowKey))
       )?.etag;
     } catch (error) {
+      await this.releaseMembers(members, booking.id, booking);
       if (storageStatus(error) !== 409) throw error;
       // A concurrent request with the same key may have won: then this is a retry, not a conflict.
       const earlier = idempotency && (await this.replay(booking.hostId, idempotency));
@@ -304,6 +315,8 @@ export class BookingRepository {
     } catch (error) {
       throw this.translate(error, hostId);
     }
+    // After the booking row: a crash here leaves members' time blocked, never double booked.
+    await this.releaseMembers(current.teamMemberIds ?? [], id, current);
     return this.require(hostId, id);
   }
 
@@ -351,7 +364,21 @@ export class BookingRepository {
       { partitionKey: hostId, rowKey, bookingId: id },
     ]);
     const deletes: TransactionAction[] = remove.map((rowKey) => ['delete', { partitionKey: hostId, rowKey }]);
+    // Collective members first take the new time (undone if anything fails), then the booking
+    // moves, then members give the old time back: at every step the time held is a superset.
+    const members = current.teamMemberIds ?? [];
+    const memberNew = await Promise.all(
+      members.map(async (member) => {
+        const had = await this.heldLocks(member, id, current);
+        return { member, had, add: next.filter((key) => !had.includes(key)) };
+      }),
+    );
+    const taken: { member: string; keys: string[] }[] = [];
     try {
+      for (const { member, add } of memberNew) {
+        await this.submit(add.map((rowKey) => ['create', { partitionKey: member, rowKey, bookingId: id }]));
+        taken.push({ member, keys: add });
+      }
       if (creates.length + deletes.length + 1 <= 100) {
         await this.submit([...creates, ...deletes, update]);
       } else {
@@ -359,7 +386,17 @@ export class BookingRepository {
         await this.submit(deletes);
       }
     } catch (error) {
+      for (const { member, keys } of taken) {
+        await this.submit(keys.map((rowKey) => ['delete', { partitionKey: member, rowKey }]));
+      }
       throw this.translate(error, hostId);
+    }
+    for (const { member, had } of memberNew) {
+      await this.submit(
+        had
+          .filter((key) => !next.includes(key))
+          .map((rowKey) => ['delete', { partitionKey: member, rowKey }]),
+      );
     }
     return this.require(hostId, id);
   }
@@ -400,6 +437,90 @@ export class BookingRepository {
       await this.submit(old.slice(i, i + 100).map((rowKey) => ['delete', { partitionKey: hostId, rowKey }]));
     }
     return old.length;
+  }
+
+  /**
+   * Clean-up for collective bookings interrupted by a crash: hold rows in `memberId`'s partition whose
+   * booking is gone or cancelled are released with their locks; locks outside the booking's current
+   * span are released. Returns how many rows were deleted.
+   */
+  async sweepMemberHolds(memberId: string): Promise<number> {
+    const filter = odata`PartitionKey eq ${memberId} and RowKey ge 'hold|' and RowKey lt 'hold}'`;
+    let deleted = 0;
+    for await (const hold of this.table.listEntities<{ organizerId: string; bookingId: string }>({
+      queryOptions: { filter },
+    })) {
+      const booking = await this.get(hold.organizerId, hold.bookingId);
+      const needed = new Set(
+        booking && booking.status !== 'cancelled' ? lockBuckets(booking).map(lockRowKey) : [],
+      );
+      const byBooking = odata`PartitionKey eq ${memberId} and RowKey ge 'lock|' and RowKey lt 'lock}' and bookingId eq ${hold.bookingId}`;
+      const stray: string[] = [];
+      for await (const row of this.table.listEntities({
+        queryOptions: { filter: byBooking, select: ['RowKey'] },
+      })) {
+        if (row.rowKey && !needed.has(row.rowKey)) stray.push(row.rowKey);
+      }
+      if (needed.size === 0) stray.push(holdKey(hold.bookingId));
+      for (let i = 0; i < stray.length; i += 100) {
+        await this.submit(
+          stray.slice(i, i + 100).map((rowKey) => ['delete', { partitionKey: memberId, rowKey }]),
+        );
+      }
+      deleted += stray.length;
+    }
+    return deleted;
+  }
+
+  /**
+   * A collective booking occupies every member's calendar, so it takes the same lock rows in each
+   * member's partition too (with a `hold|{bookingId}` row naming the organizer). Tables has no
+   * transaction across partitions: members are held one transaction each, and if any member's time
+   * is taken the members already held are released again before SLOT_TAKEN is answered.
+   */
+  private async holdMembers(booking: NewBooking, buckets: number[]): Promise<string[]> {
+    const members = [...new Set(booking.teamMemberIds ?? [])].filter((m) => m !== booking.hostId);
+    const results = await Promise.allSettled(
+      members.map(async (member) => {
+        await this.table.submitTransaction([
+          [
+            'create',
+            {
+              partitionKey: member,
+              rowKey: holdKey(booking.id),
+              organizerId: booking.hostId,
+              bookingId: booking.id,
+            },
+          ],
+          ...buckets.map((bucket): TransactionAction => [
+            'create',
+            { partitionKey: member, rowKey: lockRowKey(bucket), bookingId: booking.id },
+          ]),
+        ]);
+        return member;
+      }),
+    );
+    const held = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failed = results.findIndex((r) => r.status === 'rejected');
+    if (failed >= 0) {
+      await this.releaseMembers(held, booking.id, booking);
+      const reason = (results[failed] as PromiseRejectedResult).reason;
+      if (storageStatus(reason) === 409) throw new SlotTakenError(members[failed]!);
+      throw reason;
+    }
+    return held;
+  }
+
+  /** Deletes the booking's lock rows (for its span) and hold row in each member's partition. */
+  private async releaseMembers(members: readonly string[], id: string, span: HeldSpan): Promise<void> {
+    await Promise.all(
+      members.map(async (member) => {
+        const locks = await this.heldLocks(member, id, span);
+        const hold = await orMissing(this.table.getEntity(member, holdKey(id)));
+        const rows = [...locks, ...(hold ? [holdKey(id)] : [])];
+        await this.submit(rows.map((rowKey) => ['delete', { partitionKey: member, rowKey }]));
+      }),
+    );
   }
 
   private async submit(actions: TransactionAction[]): Promise<void> {
