@@ -5,9 +5,52 @@ import type { FunctionDefinition } from './definition.js';
 import { health } from './health.js';
 import { invokeHttp } from './http.js';
 import { openapi } from './openapi.js';
+import { publicPage } from './public-page.js';
+import { slots } from './slots.js';
+import { book } from './book.js';
+import { manageView } from './manage-view.js';
+import { manageReschedule } from './manage-reschedule.js';
+import { manageCancel } from './manage-cancel.js';
+import { manageIcs } from './manage-ics.js';
+import { me } from './me.js';
+import { putSettings } from './put-settings.js';
+import { listPages } from './list-pages.js';
+import { createPage } from './create-page.js';
+import { getPage } from './get-page.js';
+import { updatePage } from './update-page.js';
+import { deletePage } from './delete-page.js';
+import { listBookings } from './list-bookings.js';
+import { hostCancel } from './host-cancel.js';
+import { hostReschedule } from './host-reschedule.js';
+import { approve } from './approve.js';
+import { decline } from './decline.js';
+import { reconcileBookings } from './reconcile-bookings.js';
 import { lazyServices, type Services } from './services.js';
 
-export const functions: readonly FunctionDefinition[] = [health, openapi];
+export const functions: readonly FunctionDefinition[] = [
+  health,
+  openapi,
+  publicPage,
+  slots,
+  book,
+  manageView,
+  manageReschedule,
+  manageCancel,
+  manageIcs,
+  me,
+  putSettings,
+  listPages,
+  createPage,
+  getPage,
+  updatePage,
+  deletePage,
+  listBookings,
+  hostCancel,
+  hostReschedule,
+  approve,
+  decline,
+  reconcileBookings,
+];
 
 /** Registers every function with the runtime; handlers get services made once, on first use. */
 export function registerFunctions(
