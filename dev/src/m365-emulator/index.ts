@@ -173,3 +173,11 @@ export type { AppRegistration, NewApp } from './entra/apps.js';
 export { GraphError } from './errors.js';
 export { GRAPH_APP_ID } from './entra/tokens.js';
 export { ensureCertificates } from './tls/certificates.js';
+export {
+  seedDemoTenant,
+  registerDemoApps,
+  DEMO_TENANT,
+  DEMO_API_APP,
+  DEMO_WEB_APP,
+  DEMO_USERS,
+} from './demo-tenant.js';

@@ -1,0 +1,75 @@
+import { DEMO_API_APP, DEMO_TENANT, DEMO_WEB_APP, seedDemoTenant } from './demo-tenant.js';
+import { startEmulator } from './index.js';
+import { EmulatorStore } from './state/store.js';
+
+const NOW = new Date('2026-04-15T12:00:00Z'); // a Wednesday
+
+describe('the demo tenant', () => {
+  it('has four people in their own zones, each with recurring, all-day, private and secondary-calendar events', () => {
+    const store = new EmulatorStore();
+    seedDemoTenant(store, { now: NOW });
+    const users = store.listUsers(DEMO_TENANT.id);
+    expect(users.map((u) => u.mailboxSettings.timeZone)).toEqual([
+      'Pacific Standard Time',
+      'W. Europe Standard Time',
+      'India Standard Time',
+      'GMT Standard Time',
+    ]);
+    for (const user of users) {
+      const events = store.listEvents(user.id).map((r) => r.event);
+      expect(events.some((e) => e.type === 'seriesMaster')).toBe(true);
+      expect(events.some((e) => e.isAllDay)).toBe(true);
+      expect(events.some((e) => e.sensitivity === 'private')).toBe(true);
+      expect(store.listCalendars(user.id).map((c) => c.name)).toEqual(['Calendar', 'Personal']);
+    }
+    const version = store.version;
+    seedDemoTenant(store, { now: NOW });
+    expect(store.version).toBe(version);
+  });
+
+  it('starts its weeks on the Monday of the current week in each person’s zone', () => {
+    const store = new EmulatorStore();
+    seedDemoTenant(store, { now: NOW });
+    const alex = store.findUser('alex@contoso.onmicrosoft.com')!;
+    const standup = store.listEvents(alex.id).find((r) => r.event.subject === 'Team standup')!.event;
+    // 09:30 in India (UTC+05:30) on Monday 13 April.
+    expect(standup.start.dateTime).toBe('2026-04-13T04:00:00.0000000');
+    expect(standup.originalStartTimeZone).toBe('India Standard Time');
+  });
+
+  it('lets the API app trade a Teams SSO token for Graph on-behalf-of a demo user', async () => {
+    const store = new EmulatorStore();
+    seedDemoTenant(store, { now: NOW });
+    const em = await startEmulator({ store });
+    try {
+      expect(em.tenantId).toBe(DEMO_TENANT.id);
+      expect(em.env.apps.find(DEMO_WEB_APP.clientId)?.clientSecret).toBeUndefined();
+      const sso = (await (
+        await fetch(
+          `${em.origin}/_dev/sso-token?user=megan@contoso.onmicrosoft.com&clientId=${DEMO_API_APP.clientId}`,
+        )
+      ).json()) as { access_token: string };
+      const answer = await fetch(`${em.authorityHost}/${DEMO_TENANT.id}/oauth2/v2.0/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+          client_id: DEMO_API_APP.clientId,
+          client_secret: DEMO_API_APP.clientSecret,
+          assertion: sso.access_token,
+          scope: 'https://graph.microsoft.com/Calendars.ReadWrite',
+          requested_token_use: 'on_behalf_of',
+        }),
+      });
+      const { access_token } = (await answer.json()) as { access_token: string };
+      const calendars = await fetch(`${em.graphBaseUrl}/me/calendars`, {
+        headers: { authorization: `Bearer ${access_token}` },
+      });
+      expect(
+        ((await calendars.json()) as { value: Array<{ name: string }> }).value.map((c) => c.name),
+      ).toEqual(['Calendar', 'Personal']);
+    } finally {
+      await em.stop();
+    }
+  });
+});
