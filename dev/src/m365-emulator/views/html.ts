@@ -12,7 +12,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** The page frame shared by the emulator's views: one stylesheet, one script, a landmark layout. */
-export function page(options: { title: string; body: string; script: string; styles: string }): string {
+export function page(options: { title: string; body: string; script?: string; styles: string }): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -23,7 +23,7 @@ export function page(options: { title: string; body: string; script: string; sty
 </head>
 <body>
 ${options.body}
-<script type="module" src="${escapeHtml(options.script)}"></script>
+${options.script ? `<script type="module" src="${escapeHtml(options.script)}"></script>` : ''}
 </body>
 </html>`;
 }

@@ -115,6 +115,28 @@ function outlookPage(req: EmulatorRequest, env: EmulatorEnv): EmulatorResponse {
   };
 }
 
+/** Every mailbox of the emulator, with links to its Outlook view and its Teams chat. */
+function mailboxIndex(_req: EmulatorRequest, env: EmulatorEnv): EmulatorResponse {
+  const rows = env.store
+    .listUsers()
+    .map(
+      (user) =>
+        `<li><strong>${escapeHtml(user.displayName)}</strong> (${escapeHtml(user.userPrincipalName)}) — ` +
+        `<a href="/outlook/${escapeHtml(encodeURIComponent(user.id))}">calendar</a>, ` +
+        `<a href="/teams/chat/${escapeHtml(encodeURIComponent(user.id))}">Teams chat</a></li>`,
+    )
+    .join('');
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    body: page({
+      title: 'Mailboxes',
+      styles: STYLES,
+      body: `<header><h1>Mailboxes of the Microsoft 365 emulator</h1></header><main><ul>${rows}</ul></main>`,
+    }),
+  };
+}
+
 function forward(response: EmulatorResponse): EmulatorResponse {
   return { status: response.status, ...(response.body === undefined ? {} : { body: response.body }) };
 }
@@ -134,6 +156,7 @@ export const outlookViewRoutes: HttpRoute<EmulatorEnv>[] = [
       body: clientScript,
     }),
   },
+  { method: 'GET', path: '/outlook', handler: mailboxIndex },
   { method: 'GET', path: '/outlook/:user', handler: outlookPage },
   {
     method: 'GET',

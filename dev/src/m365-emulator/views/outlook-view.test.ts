@@ -52,6 +52,13 @@ describe('the Outlook view of a mailbox', () => {
     expect(page).not.toContain('<b>Vance</b>');
   });
 
+  it('lists every mailbox with links to its calendar and its Teams chat', async () => {
+    const index = await (await fetch(`${em.origin}/outlook`)).text();
+    expect(index).toContain(`href="/outlook/${adele.id}"`);
+    expect(index).toContain(`href="/teams/chat/${adele.id}"`);
+    expect(index).toContain('Adele &lt;b&gt;Vance&lt;/b&gt;');
+  });
+
   it('creates, moves, resizes, relabels and deletes an event, each change notified like an API change', async () => {
     const created = await send('POST', '/events', {
       subject: 'Dentist',
