@@ -27,6 +27,19 @@ const roundRobin = team.map((q) => ({
 }));
 
 const starts = (slots: Slot[]): string[] => slots.map((s) => s.start);
+
+/** The first slot where two lists differ: a short failure message, cheap to build while shrinking. */
+function firstDifference(
+  engine: Slot[],
+  oracle: Slot[],
+): { index: number; engine?: Slot; oracle?: Slot } | undefined {
+  for (let index = 0; index < Math.max(engine.length, oracle.length); index++) {
+    if (JSON.stringify(engine[index]) !== JSON.stringify(oracle[index])) {
+      return { index, engine: engine[index], oracle: oracle[index] };
+    }
+  }
+  return undefined;
+}
 const params = (numRuns: number) => ({ seed: SEED, numRuns });
 
 describe('the generated ranges', () => {
@@ -50,7 +63,7 @@ describe('availableSlots against the oracle', () => {
   it('returns exactly the oracle slots for a personal page', () => {
     fc.assert(
       fc.property(personal, (query) => {
-        expect(availableSlots(query)).toEqual(oracleSlots(query, clocks));
+        expect(firstDifference(availableSlots(query), oracleSlots(query, clocks))).toBeUndefined();
       }),
       params(150),
     );
@@ -59,7 +72,7 @@ describe('availableSlots against the oracle', () => {
   it('returns exactly the oracle slots for a team page', () => {
     fc.assert(
       fc.property(team, (query) => {
-        expect(availableSlots(query)).toEqual(oracleSlots(query, clocks));
+        expect(firstDifference(availableSlots(query), oracleSlots(query, clocks))).toBeUndefined();
       }),
       params(80),
     );

@@ -16,7 +16,7 @@ import type {
   WeeklyRule,
 } from '@tandem/api/scheduling';
 import { offsetChanges } from './dst-transitions.js';
-import { MINUTE } from './zone-clock.js';
+import { MINUTE, ZoneClock, dateOfDay } from './zone-clock.js';
 
 /**
  * fast-check generators of valid availability queries, concentrated where scheduling goes wrong:
@@ -99,15 +99,21 @@ const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Numb
 const timeOf = (minutes: number): string =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
-/** Up to three intervals of one day, sorted with gaps between them (touching intervals may not be valid). */
-function dayIntervals(g: Gen): TimeInterval[] {
+// Boundaries inside and around the skipped hour (NY 02:00–03:00, London 01:00–02:00, Lord Howe
+// 02:00–02:30) and the repeated one.
+const DST_TIMES = ['02:30', '01:30', '02:00', '02:15', '01:00', '03:00', '00:00', '24:00', '04:00'];
+
+/**
+ * Up to three intervals of one day, from distinct boundaries so they never overlap or touch (touching
+ * intervals of one day may not be valid input). Boundaries are drawn without replacement from a pool,
+ * which keeps generation finite however values shrink.
+ */
+function dayIntervals(g: Gen, times: readonly string[]): TimeInterval[] {
   if (chance(g, 0.15)) return [{ from: '00:00', to: '24:00' }];
-  const count = int(g, 1, 3);
-  const boundaries = new Set<number>();
-  while (boundaries.size < count * 2) {
-    boundaries.add(chance(g, 0.6) ? minutesOf(pick(g, BOUNDARY_TIMES)) : int(g, 0, 288) * 5);
-  }
-  const sorted = [...boundaries].sort((a, b) => a - b);
+  const pool = [...new Set([...times.map(minutesOf), int(g, 0, 288) * 5, int(g, 0, 288) * 5])];
+  const boundaries: number[] = [];
+  for (let i = int(g, 1, 3) * 2; i > 0; i--) boundaries.push(pool.splice(int(g, 0, pool.length - 1), 1)[0]!);
+  const sorted = boundaries.sort((a, b) => a - b);
   const intervals: TimeInterval[] = [];
   for (let i = 0; i < sorted.length; i += 2) {
     intervals.push({ from: timeOf(sorted[i]!), to: timeOf(sorted[i + 1]!) });
@@ -119,18 +125,24 @@ function weeklyRules(g: Gen): WeeklyRule[] {
   const rules: WeeklyRule[] = [];
   for (const day of [1, 2, 3, 4, 5, 6, 7] as const) {
     if (chance(g, 0.2)) continue;
-    for (const interval of dayIntervals(g)) rules.push({ day, ...interval });
+    for (const interval of dayIntervals(g, BOUNDARY_TIMES)) rules.push({ day, ...interval });
   }
   return rules;
 }
 
-function overrides(g: Gen, rangeStart: number, rangeEnd: number): DateOverride[] {
+/** Overrides on the host's own local dates of the range, often with boundaries in the DST hours. */
+function overrides(g: Gen, timeZone: string, rangeStart: number, rangeEnd: number): DateOverride[] {
+  const clock = new ZoneClock(timeZone);
   const dates = new Set<string>();
-  const count = chance(g, 0.5) ? int(g, 1, 3) : 0;
+  const count = chance(g, 0.6) ? int(g, 1, 3) : 0;
   for (let i = 0; i < count; i++) {
-    dates.add(dateOf(rangeStart + int(g, -1, Math.ceil((rangeEnd - rangeStart) / DAY) + 1) * DAY));
+    const at = rangeStart + int(g, -1, Math.ceil((rangeEnd - rangeStart) / HOUR) + 24) * HOUR;
+    dates.add(dateOfDay(clock.dayOf(at)));
   }
-  return [...dates].map((date) => ({ date, intervals: chance(g, 0.3) ? [] : dayIntervals(g) }));
+  return [...dates].map((date) => ({
+    date,
+    intervals: chance(g, 0.25) ? [] : dayIntervals(g, chance(g, 0.6) ? DST_TIMES : BOUNDARY_TIMES),
+  }));
 }
 
 const SHOW_AS: ShowAs[] = ['busy', 'free', 'tentative', 'oof', 'workingElsewhere', 'unknown'];
@@ -192,7 +204,7 @@ function host(
   now: number,
 ): HostAvailability {
   const bookings: ExistingBooking[] = [];
-  const bookingCount = chance(g, 0.6) ? int(g, 1, 4) : 0;
+  const bookingCount = chance(g, 0.7) ? int(g, 1, 5) : 0;
   for (let i = 0; i < bookingCount; i++) bookings.push(booking(g, `${id}-b${i}`, rangeStart, rangeEnd, now));
   const busy: BusyItem[] = [];
   const itemCount = int(g, 0, 8);
@@ -201,7 +213,7 @@ function host(
   return {
     id,
     timeZone,
-    workingHours: { weekly: weeklyRules(g), overrides: overrides(g, rangeStart, rangeEnd) },
+    workingHours: { weekly: weeklyRules(g), overrides: overrides(g, timeZone, rangeStart, rangeEnd) },
     busy,
     bookings,
     ...(chance(g, 0.5) ? { weight: pick(g, [1, 2, 3, 0.5, 4]) } : {}),
@@ -258,7 +270,7 @@ function pageRules(g: Gen, hostCount: number, rangeStart: number, rangeEnd: numb
     busyRules,
   };
   if (chance(g, 0.5)) page.slotIntervalMinutes = int(g, 1, 24) * 5;
-  if (chance(g, 0.3)) page.maxBookingsPerDay = int(g, 1, 3);
+  if (chance(g, 0.4)) page.maxBookingsPerDay = int(g, 1, 2);
   if (hostCount > 1) {
     const policy: AssignmentPolicy = pick(g, ['equal', 'weighted', 'priority'] as const);
     page.team = {
