@@ -217,6 +217,34 @@ describe('calendarView, delta and getSchedule through the Graph client', () => {
       );
     });
 
+    it('reports a moved occurrence as itself and a deleted one as removed, the rest of the series untouched', async () => {
+      const review = (await graph.api('/me/events').post({
+        subject: 'Review',
+        start: { dateTime: '2026-03-23T15:00:00', timeZone: 'UTC' },
+        end: { dateTime: '2026-03-23T15:30:00', timeZone: 'UTC' },
+        recurrence: {
+          pattern: { type: 'daily', interval: 1 },
+          range: { type: 'numbered', startDate: '2026-03-23', numberOfOccurrences: 4 },
+        },
+      })) as EventJson;
+      const instancesOf = async () =>
+        ((await graph.api(`/me/events/${review.id}/instances?${window}`).get()) as Page<EventJson>).value;
+      const [first, second, third] = await instancesOf();
+      const initial = await readRound(`/me/calendarView/delta?${window}`);
+
+      await graph.api(`/me/events/${second!.id}`).patch({
+        start: { dateTime: '2026-03-24T17:00:00', timeZone: 'UTC' },
+        end: { dateTime: '2026-03-24T17:30:00', timeZone: 'UTC' },
+      });
+      await graph.api(`/me/events/${third!.id}`).delete();
+      const changes = await readRound(initial.deltaLink);
+      expect(changes.items.map((e) => [e.id, e.type ?? 'removed', e.start?.dateTime])).toEqual([
+        [second!.id, 'exception', '2026-03-24T17:00:00.0000000'],
+        [third!.id, 'removed', undefined],
+      ]);
+      expect((await instancesOf()).map((e) => e.id)).toEqual([first!.id, second!.id, expect.any(String)]);
+    });
+
     it('answers times in the zone of Prefer: outlook.timezone, IANA names included', async () => {
       const page = (await graph
         .api(`/me/calendarView/delta?${window}`)

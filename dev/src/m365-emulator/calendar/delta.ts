@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { CalendarInputError } from './calendar-errors.js';
 import type { CalendarViewIndex } from './calendar-view.js';
 import type { EventLike, Instance } from './event-shape.js';
@@ -73,10 +73,35 @@ interface TokenState {
   version: number;
 }
 
+// Bookkeeping fields of a series master that change with every write but not what its occurrences show.
+const MASTER_BOOKKEEPING = new Set([
+  'changeKey',
+  'lastModifiedDateTime',
+  'cancelledOccurrences',
+  '@odata.etag',
+]);
+const masterSignatures = new WeakMap<object, string>();
+
+/**
+ * What a client holding an instance has seen of it. An occurrence shows its master's content, not
+ * its change key: cancelling one occurrence rewrites the master, yet only that occurrence changed.
+ */
 function fingerprint(instance: Instance): string {
-  const stored = instance.type === 'occurrence' ? instance.master! : instance.source;
-  const key = stored.changeKey ?? JSON.stringify(stored);
-  return `${key}|${instance.startMs}|${instance.endMs}`;
+  if (instance.type !== 'occurrence') {
+    const key = instance.source.changeKey ?? JSON.stringify(instance.source);
+    return `${key}|${instance.startMs}|${instance.endMs}`;
+  }
+  const master = instance.master!;
+  let signature = masterSignatures.get(master);
+  if (signature === undefined) {
+    const content = JSON.stringify(master, (key, value: unknown) =>
+      MASTER_BOOKKEEPING.has(key) ? undefined : value,
+    );
+    // Snapshots keep one fingerprint per instance for hundreds of rounds: a digest, not the content.
+    signature = createHash('sha1').update(content).digest('base64url');
+    masterSignatures.set(master, signature);
+  }
+  return `${signature}|${instance.startMs}|${instance.endMs}`;
 }
 
 function syncStateNotFound(field: string): CalendarInputError {
