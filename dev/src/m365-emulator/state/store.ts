@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GraphError, invalidUser, itemNotFound, staleChangeKey } from '../errors.js';
+import { clone } from './clone.js';
 import { applyEventInput, type EventInput } from './event-input.js';
 import type { GraphEvent, MailboxSettings, WorkingHours } from './graph-types.js';
 import { newCalendarId, newChangeKey, newGuid, newICalUId, newItemId } from './ids.js';
@@ -68,10 +69,6 @@ const CALENDAR_COLORS: Array<[string, string]> = [
 
 function nowIso(): string {
   return new Date().toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
-}
-
-function clone<T>(value: T): T {
-  return structuredClone(value);
 }
 
 /**
@@ -160,17 +157,26 @@ export class EmulatorStore {
 
   /** By object id (GUID) or user principal name, case-insensitively, as Graph's /users/{id | upn}. */
   findUser(idOrUpn: string): UserRecord | undefined {
+    const user = this.rawUser(idOrUpn);
+    return user && clone(user);
+  }
+
+  getUser(idOrUpn: string): UserRecord {
+    return clone(this.requireUser(idOrUpn));
+  }
+
+  private rawUser(idOrUpn: string): UserRecord | undefined {
     const direct = this.users.get(idOrUpn);
-    if (direct) return clone(direct);
+    if (direct) return direct;
     const lower = idOrUpn.toLowerCase();
     for (const u of this.users.values()) {
-      if (u.id.toLowerCase() === lower || u.userPrincipalName.toLowerCase() === lower) return clone(u);
+      if (u.id.toLowerCase() === lower || u.userPrincipalName.toLowerCase() === lower) return u;
     }
     return undefined;
   }
 
-  getUser(idOrUpn: string): UserRecord {
-    const user = this.findUser(idOrUpn);
+  private requireUser(idOrUpn: string): UserRecord {
+    const user = this.rawUser(idOrUpn);
     if (!user) throw invalidUser(idOrUpn);
     return user;
   }
@@ -180,7 +186,7 @@ export class EmulatorStore {
   }
 
   updateMailboxSettings(userId: string, patch: Partial<MailboxSettings>): MailboxSettings {
-    const user = this.users.get(this.getUser(userId).id)!;
+    const user = this.requireUser(userId);
     if (patch.timeZone !== undefined) user.mailboxSettings.timeZone = patch.timeZone;
     if (patch.workingHours !== undefined)
       user.mailboxSettings.workingHours = { ...user.mailboxSettings.workingHours, ...patch.workingHours };
@@ -192,7 +198,7 @@ export class EmulatorStore {
   // ---- calendars -----------------------------------------------------------------------------
 
   addCalendar(userId: string, input: NewCalendar): CalendarRecord {
-    return this.insertCalendar(this.getUser(userId).id, input, false);
+    return this.insertCalendar(this.requireUser(userId).id, input, false);
   }
 
   private insertCalendar(userId: string, input: NewCalendar, isDefault: boolean): CalendarRecord {
@@ -216,7 +222,7 @@ export class EmulatorStore {
   }
 
   defaultCalendar(userId: string): CalendarRecord {
-    const user = this.getUser(userId);
+    const user = this.requireUser(userId);
     const calendar = [...this.calendars.values()].find((c) => c.userId === user.id && c.isDefaultCalendar);
     if (!calendar) throw itemNotFound();
     return clone(calendar);
@@ -224,16 +230,20 @@ export class EmulatorStore {
 
   /** A calendar of this user; 404 ErrorItemNotFound when it is missing or someone else's. */
   getCalendar(userId: string, calendarId: string): CalendarRecord {
+    return clone(this.requireCalendar(userId, calendarId));
+  }
+
+  private requireCalendar(userId: string, calendarId: string): CalendarRecord {
     const calendar = this.calendars.get(calendarId);
-    if (!calendar || calendar.userId !== this.getUser(userId).id) throw itemNotFound();
-    return clone(calendar);
+    if (!calendar || calendar.userId !== this.requireUser(userId).id) throw itemNotFound();
+    return calendar;
   }
 
   // ---- events ------------------------------------------------------------------------------
 
   /** Seed API: creates an event from a Graph create body, in the default calendar unless told. */
   addEvent(userId: string, input: EventInput, options: { calendarId?: string } = {}): GraphEvent {
-    const user = this.getUser(userId);
+    const user = this.requireUser(userId);
     const calendarId = options.calendarId ?? this.defaultCalendar(user.id).id;
     return this.createEvent(user.id, calendarId, input);
   }
@@ -243,8 +253,8 @@ export class EmulatorStore {
    * existing event of the mailbox returns that event unchanged (and records no change).
    */
   createEvent(userId: string, calendarId: string, input: EventInput): GraphEvent {
-    const user = this.getUser(userId);
-    const calendar = this.getCalendar(user.id, calendarId);
+    const user = this.requireUser(userId);
+    const calendar = this.requireCalendar(user.id, calendarId);
     if (typeof input.transactionId === 'string') {
       const existing = this.findByTransactionId(user.id, input.transactionId);
       if (existing) return existing;
@@ -257,7 +267,7 @@ export class EmulatorStore {
 
   /** Stores a fully formed event (exceptions of a series, restored snapshots) and records 'created'. */
   insertEvent(userId: string, calendarId: string, event: GraphEvent): GraphEvent {
-    this.getCalendar(userId, calendarId);
+    this.requireCalendar(userId, calendarId);
     if (this.events.has(event.id))
       throw new GraphError(409, 'ErrorItemAlreadyExists', `An item with id '${event.id}' already exists.`);
     this.events.set(event.id, { userId, calendarId, event: clone(event) });
@@ -414,6 +424,7 @@ export class EmulatorStore {
   /** Changes with version > `sinceVersion`, oldest first, optionally of one mailbox. */
   changesSince(sinceVersion: number, filter: { userId?: string; calendarId?: string } = {}): ChangeRecord[] {
     return this.changeLog
+      .slice(this.firstChangeAfter(sinceVersion))
       .filter(
         (c) =>
           c.version > sinceVersion &&
@@ -421,6 +432,18 @@ export class EmulatorStore {
           (!filter.calendarId || c.calendarId === filter.calendarId),
       )
       .map(clone);
+  }
+
+  /** Index of the first change newer than `version`: the log is in version order, so a binary search. */
+  private firstChangeAfter(version: number): number {
+    let lo = 0;
+    let hi = this.changeLog.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.changeLog[mid]!.version <= version) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Tombstones of events deleted after `sinceVersion`. */
