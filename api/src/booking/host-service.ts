@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/principal.js';
 import type { BookingPage, BookingPageInput, Me, Settings } from '../contracts/index.js';
 import type { Booking } from '../contracts/index.js';
-import { findTenantUser, readCalendars, type CalendarSummary } from '../graph/calendar-reads.js';
+import { readCalendars, type CalendarSummary } from '../graph/calendar-reads.js';
 import type { HostTokens } from '../graph/tokens.js';
 import type { BookingRecord } from '../store/bookings.js';
 import { NotFoundError } from '../store/errors.js';
@@ -182,29 +182,28 @@ export class HostService {
   }
 
   /**
-   * Team members must be users of the host's tenant who have connected Tandem (their calendars are
-   * read as them); they are stored by object id, whatever the host typed (id or UPN).
+   * Team members must be people of the host's tenant who have connected Tandem: their calendars are
+   * read and written as them. Tandem's own connections say both (no directory permission needed).
    */
   private async checkTeam(principal: Principal, page: BookingPageInput): Promise<BookingPageInput> {
     if (!page.team) return page;
-    const graph = this.deps.graphFor(principal.userId);
     const members = await Promise.all(
       page.team.members.map(async (member, i) => {
         const field = `team.members[${i}].userId`;
-        const user = await findTenantUser(graph, member.userId);
-        if (!user) throw new InvalidFieldError(field, 'No user with this id in your organization.');
-        if (user.id === principal.userId)
+        if (member.userId === principal.userId)
           throw new InvalidFieldError(
             field,
             'You are always the first member of your team pages; list the others.',
           );
-        const connection = await this.deps.connections.get(user.id);
-        if (!connection || connection.tenantId !== principal.tenantId || !connection.sealedRefreshToken)
+        const connection = await this.deps.connections.get(member.userId);
+        if (!connection || connection.tenantId !== principal.tenantId)
+          throw new InvalidFieldError(field, 'No one with this id in your organization uses Tandem.');
+        if (!connection.sealedRefreshToken)
           throw new InvalidFieldError(
             field,
-            `${user.displayName} has not connected Tandem yet; ask them to open it once.`,
+            `${connection.displayName} has not connected their calendar to Tandem yet.`,
           );
-        return { ...member, userId: user.id };
+        return member;
       }),
     );
     const ids = members.map((m) => m.userId);
