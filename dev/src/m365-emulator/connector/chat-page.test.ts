@@ -1,4 +1,5 @@
 import { CardFactory, ConfigurationBotFrameworkAuthentication, MessageFactory } from 'botbuilder';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator, type EmulatorHandle, type UserRecord } from '../index.js';
 import { launchChromium } from '../views/test-browser.js';
@@ -33,6 +34,12 @@ describe('the Teams chat page in a browser', () => {
   });
 
   const transcript = () => page.getByRole('log', { name: 'Messages' });
+
+  it('has no accessibility violations', async () => {
+    await page.getByRole('button', { name: 'Install the app' }).waitFor();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+  });
 
   it('installs the app and exchanges typed messages with the bot', async () => {
     await page.getByRole('button', { name: 'Install the app' }).click();

@@ -42,16 +42,16 @@ function textField(body: unknown, field: string): string | undefined {
 export function chatPageRoutes(channel: TeamsChannel): HttpRoute<unknown>[] {
   const chatPage = (req: EmulatorRequest): EmulatorResponse => {
     const user = channel.user(req.params.user!);
-    const bot = channel.bot;
+    const botName = channel.registeredBot?.name ?? 'the bot (none registered yet)';
     return html(
       page({
         title: `Teams chat — ${user.displayName}`,
         script: '/teams/assets/chat.js',
         styles: STYLES,
-        body: `<header><h1>Chat with ${escapeHtml(bot.name)}</h1><p>Signed in as ${escapeHtml(user.displayName)}</p></header>
+        body: `<header><h1>Chat with ${escapeHtml(botName)}</h1><p>Signed in as ${escapeHtml(user.displayName)}</p></header>
 <main id="chat" data-user="${escapeHtml(user.id)}">
 <h2 class="visually-hidden">Conversation</h2>
-<ol id="transcript" role="log" aria-live="polite" aria-label="Messages"></ol>
+<div role="log" aria-live="polite" aria-label="Messages"><ol id="transcript"></ol></div>
 <p id="status" role="status"></p>
 <form id="composer" method="post" action="/teams/chat/${escapeHtml(encodeURIComponent(user.id))}/messages">
 <label for="message" class="visually-hidden">Message</label>

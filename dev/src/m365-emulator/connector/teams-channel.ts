@@ -53,6 +53,11 @@ export class TeamsChannel {
     this.bots.set(bot.appId, bot);
   }
 
+  /** The registered bot, if any. */
+  get registeredBot(): BotRegistration | undefined {
+    return this.bots.values().next().value;
+  }
+
   get bot(): BotRegistration {
     const first = this.bots.values().next();
     if (first.done)

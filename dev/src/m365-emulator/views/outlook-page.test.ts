@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator, type EmulatorHandle, type UserRecord } from '../index.js';
 import type { ChangeNotification } from '../notifications/types.js';
@@ -43,6 +44,13 @@ describe('the Outlook view in a browser', () => {
   });
 
   const wednesday = () => page.getByRole('region', { name: 'Wednesday 15 April' });
+
+  it('has no accessibility violations', async () => {
+    await page.goto(`${em.origin}/outlook/${adele.id}?week=2026-04-15`);
+    await page.getByRole('region', { name: 'Monday 13 April' }).waitFor();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+  });
 
   it('creates, resizes, relabels and deletes an event, and each change reaches the subscriber', async () => {
     await page.goto(`${em.origin}/outlook/${adele.id}?week=2026-04-15`);

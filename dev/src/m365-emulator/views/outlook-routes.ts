@@ -13,7 +13,8 @@ const SHOW_AS = ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknow
 const STYLES = `
 body{font-family:"Segoe UI",system-ui,sans-serif;margin:0;color:#242424;background:#faf9f8}
 header{background:#0f6cbd;color:#fff;padding:.75rem 1rem;display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
-header h1{margin:0;font-size:1.1rem}header a,header button{color:#fff}
+header h1{margin:0;font-size:1.1rem}
+header button{font:inherit;color:#fff;background:transparent;border:1px solid #fff;border-radius:4px;padding:.2rem .6rem;cursor:pointer}
 main{padding:1rem}
 .week{display:grid;grid-template-columns:repeat(7,minmax(9rem,1fr));gap:.5rem}
 .day{background:#fff;border:1px solid #e1dfdd;border-radius:4px;padding:.5rem;min-height:10rem}
