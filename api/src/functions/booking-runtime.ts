@@ -12,6 +12,7 @@ import {
   type BookingFaults,
 } from '../booking/index.js';
 import { MissingIdempotencyKeyError } from '../booking/errors.js';
+import { RateLimiter, type RateLimit } from '../booking/rate-limit.js';
 import { idempotencyKeySchema } from '../contracts/bookings.js';
 import { ConfigError } from '../config/storage.js';
 import { createGraphClient } from '../graph/client.js';
@@ -39,6 +40,8 @@ export interface BookingSettings {
 
 export interface BookingRuntime {
   deps: BookingDeps;
+  /** Per-client limit of the public (unauthenticated) endpoints. */
+  publicLimiter: RateLimiter;
   tokens: HostTokens;
   bookings: BookingService;
   hosts: HostService;
@@ -68,7 +71,7 @@ export function bookingSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Bo
 export function createBookingRuntime(
   services: Services,
   settings: BookingSettings,
-  options: { faults?: BookingFaults } = {},
+  options: { faults?: BookingFaults; publicRateLimit?: RateLimit } = {},
 ): BookingRuntime {
   const { tables, clock } = services;
   const connections = new ConnectionRepository(tables, clock);
@@ -100,7 +103,13 @@ export function createBookingRuntime(
     ...(options.faults && { faults: options.faults }),
   };
   const bookings = new BookingService(deps);
-  return { deps, tokens, bookings, hosts: new HostService(deps, tokens, bookings) };
+  return {
+    deps,
+    publicLimiter: new RateLimiter(options.publicRateLimit, clock),
+    tokens,
+    bookings,
+    hosts: new HostService(deps, tokens, bookings),
+  };
 }
 
 const runtimes = new WeakMap<Services, BookingRuntime>();
@@ -145,4 +154,13 @@ export function idempotencyKey(
     throw Object.assign(new MissingIdempotencyKeyError(), { message: parsed.error.issues[0]!.message });
   }
   return parsed.data;
+}
+
+/**
+ * Takes one public request of the caller's client from the limiter. The client is the first
+ * `X-Forwarded-For` address (set by the Functions front end), else the connection's address.
+ */
+export function limitPublic(request: HttpRequest, runtime: BookingRuntime): void {
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  runtime.publicLimiter.take(forwarded || request.headers.get('x-client-ip') || 'unknown');
 }

@@ -1,6 +1,6 @@
 import { cancelRequestSchema } from '../contracts/bookings.js';
 import { operations } from '../contracts/operations.js';
-import { bookingRuntime } from './booking-runtime.js';
+import { bookingRuntime, limitPublic } from './booking-runtime.js';
 import type { HttpFunction } from './definition.js';
 import { readBody } from './http.js';
 import { triggerOf } from './operation-trigger.js';
@@ -11,6 +11,7 @@ export const manageCancel: HttpFunction = {
   trigger: triggerOf(operations.manageCancel),
   async handler(request, _context, services) {
     const runtime = bookingRuntime(services);
+    limitPublic(request, runtime);
     const booking = await runtime.bookings.fromManageToken(request.params.token ?? '');
     const body = await readBody(request, cancelRequestSchema.optional());
     return { status: 200, jsonBody: await runtime.bookings.cancel(booking, body?.reason, 'invitee') };

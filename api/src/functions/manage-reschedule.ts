@@ -1,7 +1,7 @@
 import { rescheduleRequestSchema } from '../contracts/bookings.js';
 import { operations } from '../contracts/operations.js';
 import { idempotentWrite } from '../booking/index.js';
-import { bookingRuntime, idempotencyKey } from './booking-runtime.js';
+import { bookingRuntime, idempotencyKey, limitPublic } from './booking-runtime.js';
 import type { HttpFunction } from './definition.js';
 import { readBody } from './http.js';
 import { triggerOf } from './operation-trigger.js';
@@ -12,6 +12,7 @@ export const manageReschedule: HttpFunction = {
   trigger: triggerOf(operations.manageReschedule),
   async handler(request, _context, services) {
     const runtime = bookingRuntime(services);
+    limitPublic(request, runtime);
     const booking = await runtime.bookings.fromManageToken(request.params.token ?? '');
     const key = idempotencyKey(request);
     const body = await readBody(request, rescheduleRequestSchema);

@@ -1,5 +1,5 @@
 import { operations } from '../contracts/operations.js';
-import { bookingRuntime } from './booking-runtime.js';
+import { bookingRuntime, limitPublic } from './booking-runtime.js';
 import type { HttpFunction } from './definition.js';
 import { triggerOf } from './operation-trigger.js';
 
@@ -8,7 +8,9 @@ export const manageView: HttpFunction = {
   name: 'manageView',
   trigger: triggerOf(operations.manageView),
   async handler(request, _context, services) {
-    const { bookings } = bookingRuntime(services);
+    const runtime = bookingRuntime(services);
+    limitPublic(request, runtime);
+    const { bookings } = runtime;
     const booking = await bookings.fromManageToken(request.params.token ?? '');
     return { status: 200, headers: { 'cache-control': 'no-store' }, jsonBody: await bookings.view(booking) };
   },

@@ -1,5 +1,5 @@
 import { operations } from '../contracts/operations.js';
-import { bookingRuntime } from './booking-runtime.js';
+import { bookingRuntime, limitPublic } from './booking-runtime.js';
 import type { HttpFunction } from './definition.js';
 import { triggerOf } from './operation-trigger.js';
 
@@ -8,7 +8,9 @@ export const publicPage: HttpFunction = {
   name: 'publicPage',
   trigger: triggerOf(operations.publicPage),
   async handler(request, _context, services) {
-    const page = await bookingRuntime(services).bookings.publicPage(request.params.pageId ?? '');
+    const runtime = bookingRuntime(services);
+    limitPublic(request, runtime);
+    const page = await runtime.bookings.publicPage(request.params.pageId ?? '');
     return { status: 200, jsonBody: page };
   },
 };

@@ -1,3 +1,4 @@
+import { RateLimiter } from '../../booking/rate-limit.js';
 import { BOOKING_ID_PROPERTY } from '../../graph/extended-property.js';
 import { eventsOfBooking, hoursFromNow, startApiStack, type ApiStack } from './api-stack.js';
 
@@ -196,5 +197,27 @@ describe('the manage link', () => {
 
     const forged = await stack.call('GET', `manage/${token.slice(0, -2)}xx`);
     expect(forged.status).toBe(404);
+  });
+});
+
+describe('rate limiting', () => {
+  it('answers a client over its limit with 429 and Retry-After, and other clients normally', async () => {
+    const generous = stack.runtime.publicLimiter;
+    stack.runtime.publicLimiter = new RateLimiter({ capacity: 2, refillPerSecond: 0.01 });
+    try {
+      const from = { 'x-forwarded-for': '198.51.100.23' };
+      expect((await stack.call('GET', `public/pages/${pageId}`, { headers: from })).status).toBe(200);
+      expect((await stack.call('GET', `public/pages/${pageId}`, { headers: from })).status).toBe(200);
+      const limited = await stack.call('GET', `public/pages/${pageId}`, { headers: from });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(limited.body.code).toBe('RATE_LIMITED');
+      const other = await stack.call('GET', `public/pages/${pageId}`, {
+        headers: { 'x-forwarded-for': '203.0.113.5' },
+      });
+      expect(other.status).toBe(200);
+    } finally {
+      stack.runtime.publicLimiter = generous;
+    }
   });
 });
