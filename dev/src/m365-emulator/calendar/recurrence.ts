@@ -119,7 +119,8 @@ export function compileSeries(master: EventLike): CompiledSeries {
   const type = pattern.type as PatternType;
   if (!PATTERNS.includes(type))
     fail('recurrence.pattern.type', `'${String(pattern.type)}' is not a pattern type.`);
-  const interval = integer(pattern.interval, 'recurrence.pattern.interval', 1, 99);
+  // Exchange accepts intervals up to 999 (daily); refusing less would fail clients Graph serves.
+  const interval = integer(pattern.interval, 'recurrence.pattern.interval', 1, 999);
   const f = 'recurrence.pattern';
   const weekly = type === 'weekly';
   const relative = type === 'relativeMonthly' || type === 'relativeYearly';
