@@ -144,6 +144,27 @@ describe('the emulated Teams channel', () => {
     });
   });
 
+  it('lets the bot reply to, update and delete its own messages', async () => {
+    if (!running.bot.reference) throw new Error('the install test runs first');
+    let replyId = '';
+    let updatedId = '';
+    await running.adapter.continueConversationAsync(appId, running.bot.reference, async (context) => {
+      const first = (await context.sendActivity('Draft'))!.id;
+      replyId = (await context.sendActivity(MessageFactory.text('A reply')))!.id;
+      const update = MessageFactory.text('Final');
+      update.id = first;
+      updatedId = (await context.updateActivity(update))!.id;
+      await context.deleteActivity(replyId);
+    });
+    const entries = (await chatState()).entries;
+    expect(entries.find((e) => e.activity.id === updatedId)).toMatchObject({
+      activity: { text: 'Final' },
+      updatedAt: expect.any(String),
+    });
+    expect(entries.find((e) => e.activity.id === replyId)).toBeUndefined();
+    expect(entries.map((e) => e.activity.text)).not.toContain('Draft');
+  });
+
   it('refuses Connector API calls without the bot token', async () => {
     const conversationId = (await chatState()).entries[0]!.activity.conversation!.id;
     const response = await fetch(
