@@ -308,16 +308,14 @@ describe('calendars, mailbox settings and the user', () => {
       timeZone: { name: 'India Standard Time' },
     });
     const bad = await graphFailure(
-      writer
-        .api('/me/mailboxSettings')
-        .patch({
-          workingHours: {
-            daysOfWeek: ['monday'],
-            startTime: '25:00',
-            endTime: '18:00',
-            timeZone: { name: 'UTC' },
-          },
-        }),
+      writer.api('/me/mailboxSettings').patch({
+        workingHours: {
+          daysOfWeek: ['monday'],
+          startTime: '25:00',
+          endTime: '18:00',
+          timeZone: { name: 'UTC' },
+        },
+      }),
     );
     expect(bad.statusCode).toBe(400);
     expect((await graphFailure(graph.api('/me/mailboxSettings').patch({ timeZone: 'UTC' }))).statusCode).toBe(
@@ -360,5 +358,61 @@ describe('cancel and delete', () => {
       .filter((ch) => ch.eventId === a.id || ch.eventId === b.id);
     expect(feed.map((ch) => ch.changeType)).toEqual(['created', 'deleted', 'created', 'deleted']);
     expect(c.em.store.tombstonesSince(0).find((t) => t.eventId === a.id)?.event.isCancelled).toBe(true);
+  });
+});
+
+describe('a meeting with an attendee who is a user of the tenant', () => {
+  it("lands in the attendee's calendar as tentative, follows the organizer's changes and is cancelled with the meeting", async () => {
+    const reader = c.graph(await c.em.graphToken({ roles: ['Calendars.Read'] }));
+    const copies = async () =>
+      (
+        await reader
+          .api(`/users/${c.megan.id}/calendar/events`)
+          .filter("contains(subject, 'Roadmap')")
+          .get()
+      ).value;
+    const meetingBody = meeting('Roadmap', '2026-10-05T15:00:00', '2026-10-05T16:00:00', {
+      attendees: [
+        { emailAddress: { address: c.megan.mail, name: 'Megan Bowen' } },
+        { emailAddress: { address: 'partner@example.com' } },
+      ],
+      singleValueExtendedProperties: [{ id: BOOKING_PROP, value: 'bk-team' }],
+    });
+    const organized = await graph.api('/me/events').post(meetingBody);
+    const [copy] = await copies();
+    expect(schemaErrors('event', copy)).toEqual([]);
+    expect(copy).toMatchObject({
+      isOrganizer: false,
+      showAs: 'tentative',
+      iCalUId: organized.iCalUId,
+      responseStatus: { response: 'notResponded' },
+      organizer: { emailAddress: { address: c.adele.mail } },
+    });
+    expect(copy.id).not.toBe(organized.id);
+    expect(
+      (await reader.api(`/users/${c.megan.id}/events`).filter(byBooking('bk-team')).get()).value,
+    ).toEqual([]);
+
+    await graph
+      .api(`/me/events/${organized.id}`)
+      .patch({
+        start: { dateTime: '2026-10-05T17:00:00', timeZone: 'UTC' },
+        end: { dateTime: '2026-10-05T18:00:00', timeZone: 'UTC' },
+      });
+    const [moved] = await copies();
+    expect(moved).toMatchObject({
+      id: copy.id,
+      start: { dateTime: '2026-10-05T17:00:00.0000000' },
+      showAs: 'tentative',
+    });
+
+    await graph.api(`/me/events/${organized.id}/cancel`).post({ comment: 'No longer needed' });
+    const [cancelled] = await copies();
+    expect(cancelled).toMatchObject({
+      id: copy.id,
+      isCancelled: true,
+      showAs: 'free',
+      subject: 'Canceled: Roadmap',
+    });
   });
 });

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { GraphError, invalidUser, itemNotFound, staleChangeKey } from '../errors.js';
 import { clone } from './clone.js';
 import { applyEventInput, type EventInput } from './event-input.js';
+import { propagateMeeting } from './meeting-copies.js';
 import type { GraphEvent, MailboxSettings, WorkingHours } from './graph-types.js';
 import { newCalendarId, newChangeKey, newGuid, newICalUId, newItemId } from './ids.js';
 import type {
@@ -84,6 +85,13 @@ export class EmulatorStore {
   private tombstoneLog: Tombstone[] = [];
   private extensionData: Record<string, unknown> = {};
   private listeners = new Set<ChangeListener>();
+
+  constructor(
+    private readonly options: {
+      /** Copy meetings into the calendars of attendees who are users here, as Exchange does. Default true. */
+      propagateMeetings: boolean;
+    } = { propagateMeetings: true },
+  ) {}
   private currentVersion = 0;
 
   // ---- tenants and users -------------------------------------------------------------------
@@ -262,7 +270,14 @@ export class EmulatorStore {
     const event = applyEventInput(this.blankEvent(user), input, 'create');
     event.type = event.recurrence ? 'seriesMaster' : 'singleInstance';
     if (event.recurrence) event.cancelledOccurrences = [];
-    return this.insertEvent(user.id, calendar.id, event);
+    const created = this.insertEvent(user.id, calendar.id, event);
+    this.propagate(user, null, created);
+    return created;
+  }
+
+  /** Meetings with attendees of this tenant reach their calendars (see meeting-copies.ts). */
+  private propagate(organizer: UserRecord, before: GraphEvent | null, after: GraphEvent | null): void {
+    if (this.options.propagateMeetings) propagateMeeting(this, organizer, before, after);
   }
 
   /** Stores a fully formed event (exceptions of a series, restored snapshots) and records 'created'. */
@@ -309,7 +324,15 @@ export class EmulatorStore {
     input: EventInput,
     options: { ifMatchChangeKey?: string } = {},
   ): GraphEvent {
-    return this.mutateEvent(userId, eventId, (event) => applyEventInput(event, input, 'update'), options);
+    const before = this.events.get(eventId)?.event;
+    const after = this.mutateEvent(
+      userId,
+      eventId,
+      (event) => applyEventInput(event, input, 'update'),
+      options,
+    );
+    this.propagate(this.requireUser(userId), before ?? null, after);
+    return after;
   }
 
   /**
@@ -350,6 +373,7 @@ export class EmulatorStore {
       }
     }
     this.remove(record, options.cancelled ?? false);
+    this.propagate(this.requireUser(userId), record.event, null);
   }
 
   private remove(record: EventRecord, cancelled: boolean): void {
