@@ -365,12 +365,8 @@ describe('a meeting with an attendee who is a user of the tenant', () => {
   it("lands in the attendee's calendar as tentative, follows the organizer's changes and is cancelled with the meeting", async () => {
     const reader = c.graph(await c.em.graphToken({ roles: ['Calendars.Read'] }));
     const copies = async () =>
-      (
-        await reader
-          .api(`/users/${c.megan.id}/calendar/events`)
-          .filter("contains(subject, 'Roadmap')")
-          .get()
-      ).value;
+      (await reader.api(`/users/${c.megan.id}/calendar/events`).filter("contains(subject, 'Roadmap')").get())
+        .value;
     const meetingBody = meeting('Roadmap', '2026-10-05T15:00:00', '2026-10-05T16:00:00', {
       attendees: [
         { emailAddress: { address: c.megan.mail, name: 'Megan Bowen' } },
@@ -393,12 +389,10 @@ describe('a meeting with an attendee who is a user of the tenant', () => {
       (await reader.api(`/users/${c.megan.id}/events`).filter(byBooking('bk-team')).get()).value,
     ).toEqual([]);
 
-    await graph
-      .api(`/me/events/${organized.id}`)
-      .patch({
-        start: { dateTime: '2026-10-05T17:00:00', timeZone: 'UTC' },
-        end: { dateTime: '2026-10-05T18:00:00', timeZone: 'UTC' },
-      });
+    await graph.api(`/me/events/${organized.id}`).patch({
+      start: { dateTime: '2026-10-05T17:00:00', timeZone: 'UTC' },
+      end: { dateTime: '2026-10-05T18:00:00', timeZone: 'UTC' },
+    });
     const [moved] = await copies();
     expect(moved).toMatchObject({
       id: copy.id,
