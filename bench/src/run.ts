@@ -47,12 +47,14 @@ async function runOne(name: string): Promise<BenchResult> {
   return result;
 }
 
-const text = (value: number | undefined): string =>
-  value === undefined
-    ? ''
-    : Number.isInteger(value)
-      ? String(value)
-      : value.toPrecision(4).replace(/\.?0+$/, '');
+function text(value: number | undefined): string {
+  if (value === undefined) return '';
+  if (Number.isInteger(value) || Math.abs(value) >= 1000) return String(Math.round(value));
+  return value
+    .toPrecision(4)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
+}
 
 function tableLines(rows: { figure: string; row: BenchRow }[]): string[] {
   const lines = ['| figure | value | goal | ratio value/goal |', '| --- | ---: | ---: | ---: |'];

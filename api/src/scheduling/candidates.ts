@@ -19,8 +19,11 @@ export function candidateStarts(
   const lastDay = clock.localDayOf(rangeEnd - 1);
   for (let day = clock.localDayOf(rangeStart); day <= lastDay; day++) {
     for (let minute = 0; minute < 1440; minute += intervalMinutes) {
-      const wall = clock.toInstant(day, minute);
-      if (wall.exists && wall.ms >= rangeStart && wall.ms < rangeEnd) starts.push(wall.ms);
+      const ms = clock.instantOf(day, minute);
+      // A skipped wall time lands on a later one: it exists only if the instant reads back as itself.
+      if (ms >= rangeStart && ms < rangeEnd && clock.localMs(ms) === day * DAY_MS + minute * MINUTE_MS) {
+        starts.push(ms);
+      }
     }
   }
   return starts;

@@ -32,7 +32,7 @@ export function availableSlots(query: AvailabilityQuery): Slot[] {
       start: formatInstant(start),
       end: formatInstant(start + durationMs),
       inviteeDate: formatLocalDate(inviteeClock.localDayOf(start)),
-      hostIds,
+      hostIds: [...hostIds],
     });
   }
   return slots;

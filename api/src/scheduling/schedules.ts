@@ -33,17 +33,22 @@ export function prepareQuery(query: ValidQuery, focus: Focus): PreparedQuery {
   };
 }
 
+const NOBODY: readonly string[] = Object.freeze([]);
+
 /**
  * The hosts free for a candidate start: all of them (personal, collective) or none; for
  * round-robin, those free. Ask in ascending order of starts for the cursors to sweep once.
+ * Most candidates have nobody free, so that answer is one shared empty list.
  */
-export function freeHostIds(prepared: PreparedQuery, start: number): string[] {
+export function freeHostIds(prepared: PreparedQuery, start: number): readonly string[] {
   const { schedules } = prepared;
   if (prepared.query.page.team?.kind !== 'roundRobin') {
-    for (const schedule of schedules) if (!schedule.isBookable(start)) return [];
+    for (const schedule of schedules) if (!schedule.isBookable(start)) return NOBODY;
     return schedules.map((s) => s.host.id);
   }
-  const free: string[] = [];
-  for (const schedule of schedules) if (schedule.isBookable(start)) free.push(schedule.host.id);
-  return free;
+  let free: string[] | undefined;
+  for (const schedule of schedules) {
+    if (schedule.isBookable(start)) (free ??= []).push(schedule.host.id);
+  }
+  return free ?? NOBODY;
 }

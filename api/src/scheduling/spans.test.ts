@@ -1,13 +1,13 @@
-import { mergeSpans, SpanCursor, type Span } from './spans.js';
+import { mergeSpans, spanAt, SpanCursor, type Span } from './spans.js';
 
 const MIN = 60_000;
 const BASE = Date.UTC(2026, 2, 2);
 /** Minutes after BASE → a span. */
 const span = (from: number, to: number): Span => ({ start: BASE + from * MIN, end: BASE + to * MIN });
 const asMinutes = (spans: ReturnType<typeof mergeSpans>) =>
-  Array.from({ length: spans.length }, (_, i) => [
-    (spans.starts[i]! - BASE) / MIN,
-    (spans.ends[i]! - BASE) / MIN,
+  Array.from({ length: spans.length }, (_, i) => spanAt(spans, i)).map((s) => [
+    (s.start - BASE) / MIN,
+    (s.end - BASE) / MIN,
   ]);
 
 describe('mergeSpans', () => {

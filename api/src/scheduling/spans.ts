@@ -10,13 +10,20 @@ export function overlaps(a: Span, start: number, end: number): boolean {
 }
 
 /**
- * Disjoint spans, ascending, as two parallel arrays: `[starts[i], ends[i])`. Spans that overlapped
- * or touched have been joined, so both arrays ascend and a cursor can sweep them once.
+ * Disjoint spans, ascending: `[base + starts[i] s, base + ends[i] s)` for `i < length`. Spans that
+ * overlapped or touched have been joined, so both arrays ascend and a cursor can sweep them once.
  */
 export interface MergedSpans {
-  starts: Float64Array;
-  ends: Float64Array;
+  base: number;
+  /** Whole seconds after `base`. */
+  starts: Uint32Array;
+  ends: Uint32Array;
   length: number;
+}
+
+/** Span `i` of a merged list, in epoch ms. */
+export function spanAt(spans: MergedSpans, i: number): Span {
+  return { start: spans.base + spans.starts[i]! * 1000, end: spans.base + spans.ends[i]! * 1000 };
 }
 
 const MAX_SECONDS = 0xffff_ffff;
@@ -62,30 +69,30 @@ export class SpanCollector {
     this.count++;
   }
 
+  /** Merges in place (the collector is spent afterwards): the union never has more spans than were read. */
   merge(): MergedSpans {
     const n = this.count;
-    const base = this.base;
     const starts = this.starts.subarray(0, n).sort();
     const ends = this.ends.subarray(0, n).sort();
-    const mergedStarts = new Float64Array(n);
-    const mergedEnds = new Float64Array(n);
     let length = 0;
     let open = 0;
     let i = 0;
     let j = 0;
     while (j < n) {
-      // At equal times a start goes first, so touching spans join.
+      // At equal times a start goes first, so touching spans join. Writing at `length` is safe:
+      // length ≤ i and length ≤ j, and only later indexes are still to be read.
       if (i < n && starts[i]! <= ends[j]!) {
-        if (open === 0) mergedStarts[length] = base + starts[i]! * 1000;
+        if (open === 0) starts[length] = starts[i]!;
         open++;
         i++;
       } else {
         open--;
-        if (open === 0) mergedEnds[length++] = base + ends[j]! * 1000;
+        if (open === 0) ends[length++] = ends[j]!;
         j++;
       }
     }
-    return { starts: mergedStarts, ends: mergedEnds, length };
+    this.count = 0;
+    return { base: this.base, starts, ends, length };
   }
 }
 
@@ -108,8 +115,10 @@ export class SpanCursor {
   constructor(private readonly spans: MergedSpans) {}
 
   /** The index of the first span that ends after `from`, advancing the cursor. */
-  private seek(from: number): number {
+  private seek(fromMs: number): number {
     const { ends, length } = this.spans;
+    // In the list's own unit: a span ending at second e ends after `fromMs` exactly when e > from.
+    const from = (fromMs - this.spans.base) / 1000;
     if (from < this.lastFrom) {
       let low = 0;
       let high = length;
@@ -127,15 +136,17 @@ export class SpanCursor {
     return i;
   }
 
-  /** True when `[start, end)` overlaps some span. */
+  /** True when `[start, end)` (epoch ms) overlaps some span. */
   overlaps(start: number, end: number): boolean {
     const i = this.seek(start);
-    return i < this.spans.length && this.spans.starts[i]! < end;
+    const { base, starts, length } = this.spans;
+    return i < length && base + starts[i]! * 1000 < end;
   }
 
-  /** True when `[start, end)` lies inside one span (spans are merged, so inside the union). */
+  /** True when `[start, end)` (epoch ms) lies inside one span (spans are merged, so inside the union). */
   contains(start: number, end: number): boolean {
     const i = this.seek(start);
-    return i < this.spans.length && this.spans.starts[i]! <= start && end <= this.spans.ends[i]!;
+    const { base, starts, ends, length } = this.spans;
+    return i < length && base + starts[i]! * 1000 <= start && end <= base + ends[i]! * 1000;
   }
 }

@@ -15,17 +15,6 @@ function refuse(field: string, message: string): never {
   throw new SchedulingInputError('INVALID_INPUT', field, message);
 }
 
-function record(value: unknown, field: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    refuse(field, 'Expected an object.');
-  return value as Record<string, unknown>;
-}
-
-function text(value: unknown, field: string): string {
-  if (typeof value !== 'string') refuse(field, 'Expected a string.');
-  return value;
-}
-
 function oneOf<T extends string>(value: unknown, allowed: ReadonlySet<T>, field: string): T {
   if (typeof value !== 'string' || !allowed.has(value as T))
     refuse(field, `Expected one of ${[...allowed].join(', ')}.`);
@@ -55,6 +44,9 @@ function localDate(value: unknown, field: string): number {
   }
   return day;
 }
+
+const isWholeMinutes = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
 function wholeMinutes(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
@@ -120,23 +112,43 @@ export function validBusyList(value: unknown, field: string): BusyList {
   return { items: items as BusyItem[], starts, ends };
 }
 
+const pathOf = (field: string, index: number, name?: string) =>
+  `${field}[${index}]` + (name === undefined ? '' : `.${name}`);
+
 /** A host's existing bookings, checked, with instants parsed. */
 export function validBookings(value: unknown, field: string): ValidBooking[] {
   return list(value, field).map((raw, i) => {
-    const at = `${field}[${i}]`;
-    const booking = record(raw, at) as Partial<Record<keyof ExistingBooking, unknown>>;
+    // Field paths are built only on refusal.
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      refuse(pathOf(field, i), 'Expected an object.');
+    const booking = raw as Partial<Record<keyof ExistingBooking, unknown>>;
+    if (typeof booking.id !== 'string') refuse(pathOf(field, i, 'id'), 'Expected a string.');
+    if (typeof booking.pageId !== 'string') refuse(pathOf(field, i, 'pageId'), 'Expected a string.');
+    const start = typeof booking.start === 'string' ? parseInstant(booking.start) : undefined;
+    const end = typeof booking.end === 'string' ? parseInstant(booking.end) : undefined;
+    const bookedAt = typeof booking.bookedAt === 'string' ? parseInstant(booking.bookedAt) : undefined;
     const valid: ValidBooking = {
-      id: text(booking.id, `${at}.id`),
-      pageId: text(booking.pageId, `${at}.pageId`),
-      start: instant(booking.start, `${at}.start`),
-      end: instant(booking.end, `${at}.end`),
-      bufferBeforeMinutes: wholeMinutes(booking.bufferBeforeMinutes, `${at}.bufferBeforeMinutes`),
-      bufferAfterMinutes: wholeMinutes(booking.bufferAfterMinutes, `${at}.bufferAfterMinutes`),
-      status: oneOf(booking.status, STATUS, `${at}.status`),
-      bookedAt: instant(booking.bookedAt, `${at}.bookedAt`),
+      id: booking.id,
+      pageId: booking.pageId,
+      start: start ?? instant(booking.start, pathOf(field, i, 'start')),
+      end: end ?? instant(booking.end, pathOf(field, i, 'end')),
+      bufferBeforeMinutes: isWholeMinutes(booking.bufferBeforeMinutes)
+        ? booking.bufferBeforeMinutes
+        : wholeMinutes(booking.bufferBeforeMinutes, pathOf(field, i, 'bufferBeforeMinutes')),
+      bufferAfterMinutes: isWholeMinutes(booking.bufferAfterMinutes)
+        ? booking.bufferAfterMinutes
+        : wholeMinutes(booking.bufferAfterMinutes, pathOf(field, i, 'bufferAfterMinutes')),
+      status: STATUS.has(booking.status as BookingStatus)
+        ? (booking.status as BookingStatus)
+        : oneOf(booking.status, STATUS, pathOf(field, i, 'status')),
+      bookedAt: bookedAt ?? instant(booking.bookedAt, pathOf(field, i, 'bookedAt')),
     };
     if (valid.end < valid.start)
-      throw new SchedulingInputError('INVALID_RANGE', `${at}.end`, 'A booking ends before it starts.');
+      throw new SchedulingInputError(
+        'INVALID_RANGE',
+        pathOf(field, i, 'end'),
+        'A booking ends before it starts.',
+      );
     return valid;
   });
 }

@@ -80,22 +80,28 @@ export class ZoneClock {
    * The instant of a wall time: the earlier one when it occurs twice, the transition instant (the
    * first instant whose wall time is at or after it) when it was skipped.
    * @example
-   * // New York, 2026-03-08 02:30 was skipped → { ms: 2026-03-08T07:00Z (03:00 EDT), exists: false }
+   * // New York, 2026-03-08 02:30 was skipped → 2026-03-08T07:00Z (03:00 EDT)
    */
-  toInstant(dayNumber: number, minuteOfDay: number): WallInstant {
+  instantOf(dayNumber: number, minuteOfDay: number): number {
     const wall = dayNumber * DAY_MS + minuteOfDay * MINUTE_MS;
     const before = this.offsetAt(wall - MAX_OFFSET_MS);
     const after = this.offsetAt(wall + MAX_OFFSET_MS);
     const earlier = wall - Math.max(before, after) * MINUTE_MS;
-    if (this.offsetAt(earlier) * MINUTE_MS === wall - earlier) return { ms: earlier, exists: true };
+    if (this.offsetAt(earlier) * MINUTE_MS === wall - earlier) return earlier;
     const later = wall - Math.min(before, after) * MINUTE_MS;
-    if (this.offsetAt(later) * MINUTE_MS === wall - later) return { ms: later, exists: true };
-    return { ms: this.firstInstantAtOrAfter(wall), exists: false };
+    if (this.offsetAt(later) * MINUTE_MS === wall - later) return later;
+    return this.firstInstantAtOrAfter(wall);
+  }
+
+  /** `instantOf`, and whether the wall time exists (a skipped one lands on a later wall time). */
+  toInstant(dayNumber: number, minuteOfDay: number): WallInstant {
+    const ms = this.instantOf(dayNumber, minuteOfDay);
+    return { ms, exists: this.localMs(ms) === dayNumber * DAY_MS + minuteOfDay * MINUTE_MS };
   }
 
   /** Start of a local date: its midnight, or the transition instant when midnight was skipped. */
   startOfDay(dayNumber: number): number {
-    return this.toInstant(dayNumber, 0).ms;
+    return this.instantOf(dayNumber, 0);
   }
 
   private firstInstantAtOrAfter(wall: number): number {

@@ -24,8 +24,8 @@ export function workingSpans(
   const spans = new SpanCollector(clock.startOfDay(firstDay));
   for (let day = firstDay; day <= lastDay; day++) {
     for (const interval of intervalsOn(host, day)) {
-      const start = clock.toInstant(day, interval.from).ms;
-      const end = interval.to === 1440 ? clock.startOfDay(day + 1) : clock.toInstant(day, interval.to).ms;
+      const start = clock.instantOf(day, interval.from);
+      const end = interval.to === 1440 ? clock.startOfDay(day + 1) : clock.instantOf(day, interval.to);
       spans.add(start, end);
     }
   }
