@@ -254,6 +254,12 @@ describe('Graph subscriptions for Outlook events', () => {
         throw error;
       });
       expect(afterRestart).toHaveProperty('id', created.id);
+      const before = em.store.createEvent(
+        adele.id,
+        em.store.defaultCalendar(adele.id).id,
+        event('Before save'),
+      );
+      await receiver.waitForItems(1);
       const stateFile = join(mkdtempSync(join(tmpdir(), 'emulator-state-')), 'state.json');
       em.save(stateFile);
       const reloaded = await startEmulator({ stateFile });
@@ -263,13 +269,21 @@ describe('Graph subscriptions for Outlook events', () => {
           id: created.id,
           clientState: 'secret-state',
         });
-        const event = reloaded.store.createEvent(adele.id, reloaded.store.defaultCalendar(adele.id).id, {
-          subject: 'After reload',
-          start: { dateTime: '2026-04-20T09:00:00', timeZone: 'UTC' },
-          end: { dateTime: '2026-04-20T09:30:00', timeZone: 'UTC' },
-        });
-        await receiver.waitForItems(1);
-        expect((receiver.items[0] as ChangeNotification).resourceData.id).toBe(event.id);
+        const after = reloaded.store.createEvent(
+          adele.id,
+          reloaded.store.defaultCalendar(adele.id).id,
+          event('After'),
+        );
+        // An event stored before this emulator started is still notified when it is deleted.
+        reloaded.store.deleteEvent(adele.id, before.id);
+        await receiver.waitForItems(3);
+        expect(
+          (receiver.items as ChangeNotification[]).map((n) => [n.changeType, n.resourceData.id]),
+        ).toEqual([
+          ['created', before.id],
+          ['created', after.id],
+          ['deleted', before.id],
+        ]);
       } finally {
         await reloaded.stop();
       }
