@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { availableSlots, chooseMember, explain } from './index.js';
-import type { AvailabilityQuery, Slot } from './types.js';
+import type { AvailabilityQuery, Explanation, ReasonCode, Slot } from './types.js';
 import {
   INVITEE_ZONES,
   TRANSITIONS_2026,
@@ -8,7 +8,14 @@ import {
   blockingItem,
   probeInstants,
 } from './testing/arbitraries.js';
-import { oracleChooseMember, oracleSlotHosts, oracleSlots, type ClockCache } from './testing/oracle.js';
+import {
+  oracleBrokenRules,
+  oracleChooseMember,
+  oracleSlotHosts,
+  oracleSlots,
+  type BrokenRule,
+  type ClockCache,
+} from './testing/oracle.js';
 
 // The engine against its brute-force oracle (testing/oracle.ts), on seeded random queries around the
 // 2026 daylight-saving changes. A failure prints the seed and the shrunk query; docs/scheduling.md
@@ -43,11 +50,13 @@ function firstDifference(
 const params = (numRuns: number) => ({ seed: SEED, numRuns });
 
 describe('the generated ranges', () => {
-  it('straddle every 2026 offset change of New York, London and Lord Howe', () => {
+  it('straddle every 2026 offset change of New York, London, Lord Howe and Santiago', () => {
     const zones = TRANSITIONS_2026.map((t) => `${t.timeZone} ${t.jumpMinutes}`).sort();
     expect(zones).toEqual([
       'America/New_York -60',
       'America/New_York 60',
+      'America/Santiago -60',
+      'America/Santiago 60',
       'Australia/Lord_Howe -30',
       'Australia/Lord_Howe 30',
       'Europe/London -60',
@@ -120,6 +129,72 @@ describe('explain agrees with availableSlots', () => {
         },
       ),
       params(60),
+    );
+  });
+});
+
+const RULE_OF_CODE: Partial<Record<ReasonCode, BrokenRule>> = {
+  OUTSIDE_WORKING_HOURS: 'workingHours',
+  TOO_SOON: 'notice',
+  BEYOND_WINDOW: 'window',
+  BUSY: 'busyOrBooked',
+  BUFFER: 'busyOrBooked',
+  BOOKED: 'busyOrBooked',
+  DAILY_LIMIT: 'dailyLimit',
+};
+
+/** The top-level codes of an explanation and, per host, the rules its reasons name. */
+function explainedRules(explanation: Explanation): {
+  codes: ReasonCode[];
+  hosts: Record<string, BrokenRule[]>;
+} {
+  const hosts: Record<string, Set<BrokenRule>> = {};
+  const add = (hostId: string | undefined, code: ReasonCode) => {
+    const rule = RULE_OF_CODE[code];
+    if (hostId !== undefined && rule !== undefined) (hosts[hostId] ??= new Set()).add(rule);
+  };
+  for (const reason of explanation.reasons) {
+    add(reason.hostId, reason.code);
+    for (const member of reason.members ?? [])
+      for (const inner of member.reasons) add(member.hostId, inner.code);
+  }
+  return {
+    codes: explanation.reasons
+      .map((r) => r.code)
+      .filter((c) => c === 'NOT_A_SLOT_START' || c === 'OUTSIDE_RANGE'),
+    hosts: Object.fromEntries(Object.entries(hosts).map(([id, rules]) => [id, [...rules].sort()])),
+  };
+}
+
+describe('explain names the broken rules', () => {
+  it('reports what the oracle finds: no candidate, outside the range, and each host rule broken', () => {
+    fc.assert(
+      fc.property(
+        anyPage.chain((query) => fc.tuple(fc.constant(query), probeInstants(query, 8))),
+        ([query, probes]) => {
+          for (const start of probes) {
+            const oracle = oracleBrokenRules(query, start, clocks);
+            const expectedCodes: ReasonCode[] = [
+              ...(oracle.candidate ? [] : ['NOT_A_SLOT_START' as const]),
+              ...(oracle.inRange ? [] : ['OUTSIDE_RANGE' as const]),
+            ];
+            // A round-robin slot with someone free names nobody; otherwise every host that fails is named.
+            const someoneFree = oracle.hosts.some((h) => h.broken.size === 0);
+            const namesHosts = query.page.team?.kind !== 'roundRobin' || !someoneFree;
+            const expectedHosts = Object.fromEntries(
+              oracle.hosts
+                .filter((h) => namesHosts && h.broken.size > 0)
+                .map((h) => [h.hostId, [...h.broken].sort()]),
+            );
+            expect({ start, ...explainedRules(explain(query, start)) }).toEqual({
+              start,
+              codes: expectedCodes,
+              hosts: expectedHosts,
+            });
+          }
+        },
+      ),
+      params(40),
     );
   });
 });

@@ -34,13 +34,15 @@ export const HOST_ZONES = [
   'America/Sao_Paulo',
   'Australia/Lord_Howe',
   'Asia/Kathmandu',
+  // Chile moves its clocks at midnight: a local date that starts at 01:00, and a repeated 23:00.
+  'America/Santiago',
 ] as const;
 export const INVITEE_ZONES = [...HOST_ZONES, 'UTC', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'] as const;
 
 const YEAR_START = Date.UTC(2026, 0, 1);
 const YEAR_END = Date.UTC(2027, 0, 1);
 
-/** Every offset change of the host zones in 2026 (New York, London and Lord Howe have two each). */
+/** Every offset change of the host zones in 2026 (New York, London, Lord Howe and Santiago have two each). */
 export const TRANSITIONS_2026 = HOST_ZONES.flatMap((zone) => offsetChanges(zone, YEAR_START, YEAR_END));
 
 type Gen = fc.GeneratorValue;

@@ -149,23 +149,31 @@ class HostMinutes {
     return true;
   }
 
-  /** Rules 1–6 for a start instant already known to be a candidate. */
-  isBookable(start: number): boolean {
+  /** The rules of docs/scheduling.md (1–6) that a whole-minute start breaks for this host. */
+  brokenRules(start: number): Set<BrokenRule> {
     const page: PageRules = this.query.page;
+    const broken = new Set<BrokenRule>();
     const end = start + this.query.durationMinutes * MINUTE;
-    if (!this.allMinutes(this.working, start, end, 1)) return false;
-    if (start < this.earliestStart) return false;
-    if (start < this.windowStart || start >= this.windowEnd) return false;
+    if (!this.allMinutes(this.working, start, end, 1)) broken.add('workingHours');
+    if (start < this.earliestStart) broken.add('notice');
+    if (start < this.windowStart || start >= this.windowEnd) broken.add('window');
     const before = start - page.bufferBeforeMinutes * MINUTE;
     const after = end + page.bufferAfterMinutes * MINUTE;
-    if (!this.allMinutes(this.blocked, before, after, 0)) return false;
+    if (!this.allMinutes(this.blocked, before, after, 0)) broken.add('busyOrBooked');
     const limit = page.maxBookingsPerDay;
     if (limit !== undefined && (this.bookingsPerDay.get(this.clock.dayOf(start)) ?? 0) >= limit) {
-      return false;
+      broken.add('dailyLimit');
     }
-    return true;
+    return broken;
+  }
+
+  isBookable(start: number): boolean {
+    return this.brokenRules(start).size === 0;
   }
 }
+
+/** Rules 1–3 and 6 one by one; 4 and 5 together, since a buffered span may touch both kinds. */
+export type BrokenRule = 'workingHours' | 'notice' | 'window' | 'busyOrBooked' | 'dailyLimit';
 
 interface Prepared {
   members: HostMinutes[];
@@ -242,6 +250,27 @@ export function oracleBookable(
   clocks: ClockCache = new Map(),
 ): boolean {
   return oracleSlotHosts(query, start, clocks) !== undefined;
+}
+
+/**
+ * Why a start is not a slot: whether it is a candidate on the primary host's clock, whether it is
+ * in the range, and which host rules each host breaks (whole-minute starts only).
+ */
+export function oracleBrokenRules(
+  query: AvailabilityQuery,
+  start: IsoInstant,
+  clocks: ClockCache = new Map(),
+): { candidate: boolean; inRange: boolean; hosts: { hostId: string; broken: Set<BrokenRule> }[] } {
+  const at = ms(start);
+  const prepared = prepare(query, at, at + MINUTE, clocks);
+  return {
+    candidate: isCandidate(prepared, at),
+    inRange: at >= ms(query.range.start) && at < ms(query.range.end),
+    hosts: prepared.members.map((member, i) => ({
+      hostId: query.hosts[i]!.id,
+      broken: member.brokenRules(at),
+    })),
+  };
 }
 
 interface Standing {
