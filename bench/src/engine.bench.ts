@@ -1,4 +1,5 @@
 import { availableSlots, type AvailabilityQuery, type Slot } from '@tandem/api/scheduling';
+import { availableParallelism, loadavg } from 'node:os';
 import type { BenchResult, BenchRow } from './bench-result.js';
 import { roundRobinQuery, singleHostQuery } from './engine-inputs.js';
 import { median, percentile, round, timeRuns } from './timing.js';
@@ -70,6 +71,9 @@ export async function run(): Promise<BenchResult> {
     single_slots: availableSlots(single).length,
     team_slots: availableSlots(team).length,
     runs: RUNS.runs,
+    // Wall times on a shared machine stretch with its load; these say how busy it was.
+    load_average_1m: round(loadavg()[0]!, 2),
+    cores: availableParallelism(),
   };
 
   const oracle = await loadOracle();
