@@ -1,6 +1,8 @@
 import type { BookingPageInput, WorkingHoursInput } from './page-types.js';
 import { DEFAULT_CALENDAR, readMailboxProfile, type MailboxProfile } from '../graph/calendar-reads.js';
 import type { BookingPageRecord } from '../store/pages.js';
+import type { HostConnection } from '../store/connections.js';
+import { TtlCache } from './ttl-cache.js';
 import type {
   AvailabilityQuery,
   ExistingBooking,
@@ -14,6 +16,8 @@ import { BusySource } from './busy-source.js';
 
 const dayMs = 86_400_000;
 const profileTtlMs = 60 * 60_000;
+/** How long an instance trusts its copy of a page or a host's settings written elsewhere. */
+export const recordTtlMs = 2_000;
 const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 /** Where one host's availability comes from and where their bookings go. */
@@ -78,14 +82,17 @@ export function pageRules(id: string, page: BookingPageInput): PageRules {
 export class Availability {
   readonly busy: BusySource;
   private readonly profiles = new Map<string, { profile: Promise<MailboxProfile>; at: number }>();
+  private readonly connections: TtlCache<HostConnection | undefined>;
 
   constructor(private readonly deps: BookingDeps) {
     this.busy = new BusySource(deps.busyCache, deps.graphFor, deps.clock);
+    this.connections = new TtlCache(recordTtlMs, deps.clock);
   }
 
-  /** Forgets a host's mailbox profile (their settings changed). */
+  /** Forgets a host's mailbox profile and settings (they changed). */
   forgetHost(hostId: string): void {
     this.profiles.delete(hostId);
+    this.connections.forget(hostId);
   }
 
   async mailboxProfile(hostId: string): Promise<MailboxProfile> {
@@ -99,7 +106,7 @@ export class Availability {
   }
 
   async hostContext(hostId: string, pageHours?: WorkingHoursInput): Promise<HostContext> {
-    const connection = await this.deps.connections.get(hostId);
+    const connection = await this.connections.get(hostId, () => this.deps.connections.get(hostId));
     const settings = connection?.settings;
     let timeZone: string;
     let hours: WorkingHours;

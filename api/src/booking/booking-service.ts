@@ -28,6 +28,8 @@ import {
   TimeNotOfferedError,
 } from './errors.js';
 import { toIcs } from './ics.js';
+import { recordTtlMs } from './availability.js';
+import { TtlCache } from './ttl-cache.js';
 import { liveWindowIsFree } from './live-check.js';
 import { toBookingView, toPublicPage } from './views.js';
 import type { Booking } from '../contracts/index.js';
@@ -55,9 +57,16 @@ export interface BookResult {
  */
 export class BookingService {
   readonly availability: Availability;
+  private readonly pages: TtlCache<BookingPageRecord | undefined>;
 
   constructor(private readonly deps: BookingDeps) {
     this.availability = new Availability(deps);
+    this.pages = new TtlCache(recordTtlMs, deps.clock);
+  }
+
+  /** Forgets this instance's copy of a page (the host changed or deleted it). */
+  forgetPage(pageId: string): void {
+    this.pages.forget(pageId);
   }
 
   async publicPage(pageId: string): Promise<PublicPage> {
@@ -522,7 +531,7 @@ export class BookingService {
   private pageOrUndefined(pageId: string): Promise<BookingPageRecord | undefined> {
     // Page ids are opaque and only ever minted by us; anything else cannot name a page.
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(pageId)) return Promise.resolve(undefined);
-    return this.deps.pages.locate(pageId);
+    return this.pages.get(pageId, () => this.deps.pages.locate(pageId));
   }
 
   private async markAwaiting(hostId: string, id: string): Promise<void> {

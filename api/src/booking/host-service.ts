@@ -134,14 +134,20 @@ export class HostService {
   ): Promise<BookingPage> {
     await this.ownPage(principal, pageId);
     const page = await this.checkTeam(principal, input);
-    return toPage(
-      await this.deps.pages.update(principal.userId, pageId, page, etag === undefined ? {} : { etag }),
+    const updated = await this.deps.pages.update(
+      principal.userId,
+      pageId,
+      page,
+      etag === undefined ? {} : { etag },
     );
+    this.bookingService.forgetPage(pageId);
+    return toPage(updated);
   }
 
   async deletePage(principal: Principal, pageId: string, etag?: string): Promise<void> {
     await this.ownPage(principal, pageId);
     await this.deps.pages.delete(principal.userId, pageId, etag === undefined ? {} : { etag });
+    this.bookingService.forgetPage(pageId);
   }
 
   async listBookings(
