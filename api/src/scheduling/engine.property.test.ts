@@ -200,6 +200,52 @@ describe('explain names the broken rules', () => {
 });
 
 describe('chooseMember', () => {
+  it('breaks an equal weighted ratio as the equal policy does, like the oracle', () => {
+    // a: 1 booking / weight 1, b: 2 bookings / weight 2. Equal ratios; a has fewer, b is less recent.
+    const booked = (id: string, bookedAt: string) => ({
+      id,
+      pageId: 'page-1',
+      start: '2025-12-01T10:00:00Z',
+      end: '2025-12-01T11:00:00Z',
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      status: 'confirmed' as const,
+      bookedAt,
+    });
+    const member = (id: string, weight: number, bookings: ReturnType<typeof booked>[]) => ({
+      id,
+      timeZone: 'UTC',
+      workingHours: { weekly: [{ day: 1 as const, from: '09:00', to: '12:00' }], overrides: [] },
+      busy: [],
+      bookings,
+      weight,
+    });
+    const tie: AvailabilityQuery = {
+      page: {
+        id: 'page-1',
+        durations: [60],
+        bufferBeforeMinutes: 0,
+        bufferAfterMinutes: 0,
+        minimumNoticeMinutes: 0,
+        window: { kind: 'rolling', days: 30 },
+        busyRules: { tentativeBlocks: false, workingElsewhereBlocks: false, privateBlocks: true },
+        team: { kind: 'roundRobin', policy: 'weighted', assignmentPeriodDays: 30 },
+      },
+      hosts: [
+        member('a', 1, [booked('a1', '2025-12-30T00:00:00Z')]),
+        member('b', 2, [booked('b1', '2025-12-10T00:00:00Z'), booked('b2', '2025-12-11T00:00:00Z')]),
+      ],
+      now: '2026-01-01T00:00:00Z',
+      range: { start: '2026-01-05T00:00:00Z', end: '2026-01-06T00:00:00Z' },
+      durationMinutes: 60,
+      inviteeTimeZone: 'UTC',
+    };
+    const start = '2026-01-05T09:00:00Z';
+    expect(availableSlots(tie)[0]).toEqual(expect.objectContaining({ start, hostIds: ['a', 'b'] }));
+    expect(oracleChooseMember(tie, start, clocks)).toBe('a');
+    expect(chooseMember(tie, start)).toBe('a');
+  });
+
   it('picks the member the oracle picks, and only a member free for the slot', () => {
     fc.assert(
       fc.property(

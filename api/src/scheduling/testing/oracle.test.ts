@@ -466,6 +466,15 @@ describe('oracle on team pages', () => {
       expect(choose([a, b], 'weighted')).toBe('a');
     });
 
+    it('weighted: on an equal ratio the equal policy decides, fewest bookings first', () => {
+      // 1/1 and 2/2 tie; b was booked less recently, but a has fewer bookings.
+      const a = member('a', [booked('a1', '2025-12-30T00:00:00Z')], { weight: 1 });
+      const b = member('b', [booked('b1', '2025-12-10T00:00:00Z'), booked('b2', '2025-12-11T00:00:00Z')], {
+        weight: 2,
+      });
+      expect(choose([a, b], 'weighted')).toBe('a');
+    });
+
     it('priority: the highest priority wins even with more bookings', () => {
       const a = member('a', [booked('a1', '2025-12-20T00:00:00Z')], { priority: 2 });
       const b = member('b', [], { priority: 1 });
