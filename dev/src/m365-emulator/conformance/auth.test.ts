@@ -95,6 +95,64 @@ describe('authorization code with PKCE through MSAL', () => {
   });
 });
 
+describe('browser sign-in (MSAL in a single-page app)', () => {
+  const authorizeUrl = (extra: Record<string, string>) => {
+    const url = new URL(`${c.em.authorityHost}/${c.em.tenantId}/oauth2/v2.0/authorize`);
+    const params = {
+      client_id: c.api.clientId,
+      response_type: 'code',
+      redirect_uri: c.redirectUri,
+      scope: 'openid User.Read',
+      state: 's1',
+      ...extra,
+    };
+    for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+    return url;
+  };
+
+  it('signs the hinted user in silently with prompt=none, answering in the fragment', async () => {
+    const answer = await fetch(
+      authorizeUrl({ prompt: 'none', login_hint: c.megan.userPrincipalName, response_mode: 'fragment' }),
+      { redirect: 'manual' },
+    );
+    const location = new URL(answer.headers.get('location')!);
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    expect(location.search).toBe('');
+    expect(fragment.get('code')).toBeTruthy();
+    expect(fragment.get('state')).toBe('s1');
+    expect(JSON.parse(Buffer.from(fragment.get('client_info')!, 'base64url').toString())).toEqual({
+      uid: c.megan.id,
+      utid: c.em.tenantId,
+    });
+  });
+
+  it('answers login_required to a silent request without a known user', async () => {
+    const answer = await fetch(authorizeUrl({ prompt: 'none' }), { redirect: 'manual' });
+    const location = new URL(answer.headers.get('location')!);
+    expect(location.searchParams.get('error')).toBe('login_required');
+    expect(location.searchParams.get('state')).toBe('s1');
+  });
+
+  it('answers CORS preflights and names the calling origin, as Entra and Graph do for SPAs', async () => {
+    const origin = 'https://localhost:5173';
+    const preflight = await fetch(`${c.em.authorityHost}/${c.em.tenantId}/oauth2/v2.0/token`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    const keys = await fetch(`${c.em.authorityHost}/${c.em.tenantId}/discovery/v2.0/keys`, {
+      headers: { origin },
+    });
+    expect(keys.headers.get('access-control-allow-origin')).toBe(origin);
+  });
+});
+
 describe('refresh token', () => {
   it('gets a new Graph token for the same user from the refresh token alone, and refuses a forged one', async () => {
     const client = await c.msal(c.api);

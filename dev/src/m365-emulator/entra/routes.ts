@@ -103,16 +103,32 @@ function authorize(req: EmulatorRequest, env: EmulatorEnv): EmulatorResponse {
       ),
     );
   }
-  const redirect = new URL(redirectUri);
   const state = q.get('state');
+  const mode = q.get('response_mode') ?? 'query';
+  const reply = (params: Record<string, string>) =>
+    redirectWith(redirectUri, mode, state ? { ...params, state } : params);
   if (q.get('response_type') !== 'code') {
-    redirect.searchParams.set('error', 'unsupported_response_type');
-    redirect.searchParams.set('error_description', 'AADSTS700054: response_type must be code.');
-    if (state) redirect.searchParams.set('state', state);
-    return { status: 302, headers: { location: redirect.toString() } };
+    return reply({
+      error: 'unsupported_response_type',
+      error_description: 'AADSTS700054: response_type must be code.',
+    });
   }
   const users = env.store.listUsers(tenant === 'multi' ? undefined : tenant.id);
-  const chosen = q.get('emulator_user');
+  const hint = q.get('login_hint')?.toLowerCase();
+  let chosen = q.get('emulator_user');
+  if (!chosen && q.get('prompt') === 'none') {
+    // Silent sign-in (MSAL's ssoSilent): only a hinted user can be signed in without the page.
+    chosen =
+      users.find(
+        (u) =>
+          hint !== undefined && (u.userPrincipalName.toLowerCase() === hint || u.mail.toLowerCase() === hint),
+      )?.id ?? null;
+    if (!chosen)
+      return reply({
+        error: 'login_required',
+        error_description: 'AADSTS50058: A silent sign-in request was sent but no user is signed in.',
+      });
+  }
   if (!chosen) {
     return html(200, signInPage({ appName: app.displayName, users, params: q, action: req.path }));
   }
@@ -130,14 +146,32 @@ function authorize(req: EmulatorRequest, env: EmulatorEnv): EmulatorResponse {
       : {}),
     ...(q.get('nonce') ? { nonce: q.get('nonce')! } : {}),
   });
-  redirect.searchParams.set('code', code);
-  redirect.searchParams.set(
-    'client_info',
-    Buffer.from(JSON.stringify({ uid: user.id, utid: user.tenantId })).toString('base64url'),
-  );
-  if (state) redirect.searchParams.set('state', state);
-  redirect.searchParams.set('session_state', user.id);
-  return { status: 302, headers: { location: redirect.toString() } };
+  return reply({
+    code,
+    client_info: Buffer.from(JSON.stringify({ uid: user.id, utid: user.tenantId })).toString('base64url'),
+    session_state: user.id,
+  });
+}
+
+/** The authorization response in the asked `response_mode`: query (default), fragment or form_post. */
+function redirectWith(redirectUri: string, mode: string, params: Record<string, string>): EmulatorResponse {
+  if (mode === 'form_post') {
+    const fields = Object.entries(params)
+      .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+      .join('');
+    return html(
+      200,
+      `<!doctype html><html><body onload="document.forms[0].submit()"><form method="post" action="${escapeHtml(redirectUri)}">${fields}<noscript><button>Continue</button></noscript></form></body></html>`,
+    );
+  }
+  const url = new URL(redirectUri);
+  if (mode === 'fragment') url.hash = new URLSearchParams(params).toString();
+  else for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  return { status: 302, headers: { location: url.toString() } };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 async function token(req: EmulatorRequest, env: EmulatorEnv): Promise<EmulatorResponse> {

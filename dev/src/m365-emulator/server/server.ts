@@ -70,6 +70,15 @@ async function handle<C>(
   let response: EmulatorResponse;
   try {
     const request = await parseRequest(req, requestId);
+    if (request.method === 'OPTIONS') {
+      send(
+        res,
+        { status: 204, headers: preflightHeaders(request.headers) },
+        requestId,
+        request.headers.origin,
+      );
+      return;
+    }
     const match = router.match(request.method, request.path);
     if (!match.found) {
       throw match.methodMismatch
@@ -89,7 +98,20 @@ async function handle<C>(
   } catch (error) {
     response = errorResponse(error, requestId);
   }
-  send(res, response, requestId);
+  send(res, response, requestId, headerValue(req.headers.origin));
+}
+
+/**
+ * Browsers call Entra and Graph from the app's own origin (MSAL in a SPA, Outlook's nested app
+ * auth), as they do against Microsoft's endpoints, which answer CORS for any origin.
+ */
+function preflightHeaders(headers: Record<string, string | undefined>): Record<string, string> {
+  return {
+    'access-control-allow-methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
+    'access-control-allow-headers':
+      headers['access-control-request-headers'] ?? 'authorization, content-type',
+    'access-control-max-age': '600',
+  };
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
@@ -151,10 +173,22 @@ export function parseBody(raw: string, contentType: string): unknown {
   return raw;
 }
 
-function send(res: ServerResponse, response: EmulatorResponse, requestId: string): void {
+function send(
+  res: ServerResponse,
+  response: EmulatorResponse,
+  requestId: string,
+  origin: string | undefined,
+): void {
   const headers: Record<string, string> = {
     'request-id': requestId,
     'client-request-id': requestId,
+    ...(origin
+      ? {
+          'access-control-allow-origin': origin,
+          'access-control-expose-headers': 'request-id, client-request-id, retry-after, location',
+          vary: 'Origin',
+        }
+      : {}),
     ...response.headers,
   };
   let payload: string | undefined;
