@@ -1,8 +1,23 @@
 import { DeliveryQueue } from './delivery-queue.js';
-import type { LifecycleNotification } from './types.js';
+import type { ChangeNotification, LifecycleNotification } from './types.js';
 import { WebhookReceiver } from './webhook-receiver.js';
 
-const item = (n: number): LifecycleNotification => ({
+const item = (n: number): ChangeNotification => ({
+  subscriptionId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  subscriptionExpirationDateTime: '2026-04-15T12:00:00.0000000Z',
+  tenantId: '11111111-1111-4111-8111-111111111111',
+  clientState: 'secret',
+  changeType: 'created',
+  resource: `Users/u/Events/e${n}`,
+  resourceData: {
+    '@odata.type': '#Microsoft.Graph.Event',
+    '@odata.id': `Users/u/Events/e${n}`,
+    '@odata.etag': 'W/"k"',
+    id: `e${n}`,
+  },
+});
+
+const lifecycle = (n: number): LifecycleNotification => ({
   subscriptionId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
   subscriptionExpirationDateTime: '2026-04-15T12:00:00.0000000Z',
   tenantId: '11111111-1111-4111-8111-111111111111',
@@ -66,7 +81,9 @@ describe('notification delivery', () => {
   });
 
   it('drops exactly the configured share of notifications when the drop fault is on', async () => {
-    queue = new DeliveryQueue({ faults: () => ({ dropShare: 0.25, delayShare: 0, delayMs: 0 }) });
+    queue = new DeliveryQueue({
+      faults: () => ({ dropShare: 0.25, delayShare: 0, delayMs: 0, missedOnDrop: false }),
+    });
     for (let n = 0; n < 100; n += 1) queue.enqueue(receiver.url(), item(n));
     await queue.idle();
     expect(queue.stats.dropped).toBe(25);
@@ -76,8 +93,34 @@ describe('notification delivery', () => {
     expect(receiver.items.map((i) => i.subscriptionId)).toContain(item(4).subscriptionId);
   });
 
+  it('gives up once the retry window closes and reports the notifications as undelivered', async () => {
+    const undelivered: [number, string][] = [];
+    queue = new DeliveryQueue({
+      retry: { initialDelayMs: 10, maxDelayMs: 20, maxAgeMs: 50 },
+      onUndelivered: (items, reason) => undelivered.push([items.length, reason]),
+    });
+    receiver.scriptedStatuses.push(...Array.from({ length: 20 }, () => 500));
+    queue.enqueue(receiver.url(), item(1));
+    await queue.idle();
+    expect(receiver.items).toEqual([]);
+    expect(queue.stats).toMatchObject({ delivered: 0, abandoned: 1 });
+    expect(undelivered).toEqual([[1, 'abandoned']]);
+  });
+
+  it('never drops lifecycle notifications, whatever the drop fault', async () => {
+    queue = new DeliveryQueue({
+      faults: () => ({ dropShare: 1, delayShare: 0, delayMs: 0, missedOnDrop: false }),
+    });
+    queue.enqueue(receiver.url(), item(1));
+    queue.enqueue(receiver.url(), lifecycle(2));
+    await queue.idle();
+    expect(receiver.items).toEqual([lifecycle(2)]);
+  });
+
   it('holds back a share of notifications when the delay fault is on, and still delivers them', async () => {
-    queue = new DeliveryQueue({ faults: () => ({ dropShare: 0, delayShare: 1, delayMs: 30 }) });
+    queue = new DeliveryQueue({
+      faults: () => ({ dropShare: 0, delayShare: 1, delayMs: 30, missedOnDrop: false }),
+    });
     queue.enqueue(receiver.url(), item(1));
     expect(queue.stats.delayed).toBe(1);
     await queue.idle();

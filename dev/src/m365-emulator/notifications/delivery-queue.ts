@@ -18,6 +18,8 @@ export interface DeliveryOptions {
   concurrencyPerUrl?: number;
   retry?: Partial<RetryPolicy>;
   faults?: () => NotificationFaults;
+  /** Told about notifications that will never arrive: dropped by a fault, or given up after retries. */
+  onUndelivered?: (items: NotificationItem[], reason: 'dropped' | 'abandoned') => void;
   now?: () => number;
 }
 
@@ -60,7 +62,7 @@ const LOG_LIMIT = 500;
 /**
  * Delivers change and lifecycle notifications the way Graph's publisher does: batched per URL,
  * POSTed as `{"value":[…]}`, retried with exponential backoff until a 2xx arrives or the retry
- * window closes. Faults (drop, delay) apply per notification before its first attempt.
+ * window closes. Faults (drop, delay) apply per change notification before its first attempt.
  */
 export class DeliveryQueue {
   private readonly batchWindowMs: number;
@@ -69,6 +71,7 @@ export class DeliveryQueue {
   private readonly concurrencyPerUrl: number;
   private readonly retry: RetryPolicy;
   private readonly faults: () => NotificationFaults;
+  private readonly onUndelivered: (items: NotificationItem[], reason: 'dropped' | 'abandoned') => void;
   private readonly drops = new ShareAccumulator();
   private readonly delays = new ShareAccumulator();
   private readonly now: () => number;
@@ -87,15 +90,18 @@ export class DeliveryQueue {
     this.concurrencyPerUrl = options.concurrencyPerUrl ?? 4;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.faults = options.faults ?? (() => NO_FAULTS);
+    this.onUndelivered = options.onUndelivered ?? (() => undefined);
     this.now = options.now ?? Date.now;
   }
 
   /** Queues one notification for `url`; it leaves with the next batch for that URL. */
   enqueue(url: string, item: NotificationItem): void {
     if (this.closed) return;
-    const faults = this.faults();
+    // Faults stand for lost or late change notifications; lifecycle notifications always go out.
+    const faults = 'changeType' in item ? this.faults() : NO_FAULTS;
     if (this.drops.hit(faults.dropShare)) {
       this.stats.dropped += 1;
+      this.onUndelivered([item], 'dropped');
       return;
     }
     if (faults.delayMs > 0 && this.delays.hit(faults.delayShare)) {
@@ -195,6 +201,7 @@ export class DeliveryQueue {
       if (this.now() + delay - batch.firstTriedAt > this.retry.maxAgeMs) {
         this.stats.abandoned += batch.items.length;
         this.outstanding -= batch.items.length;
+        this.onUndelivered(batch.items, 'abandoned');
       } else {
         retryInMs = delay;
         this.later(delay, () => void this.send({ ...batch, attempt: batch.attempt + 1 }));

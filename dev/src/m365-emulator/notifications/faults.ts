@@ -1,13 +1,18 @@
 /** Fault settings for notification delivery, changed at run time through `/_admin/faults/notifications`. */
 export interface NotificationFaults {
-  /** Share (0..1) of notifications never sent, as if Graph lost them. */
+  /** Share (0..1) of change notifications never sent, as if Graph lost them. */
   dropShare: number;
-  /** Share (0..1) of notifications held back by `delayMs` before their first attempt. */
+  /** Share (0..1) of change notifications held back by `delayMs` before their first attempt. */
   delayShare: number;
   delayMs: number;
+  /**
+   * Whether a dropped notification is followed by a `missed` lifecycle notification, as Graph sends
+   * when it could not deliver; off, the loss is silent and only a delta reconcile finds it.
+   */
+  missedOnDrop: boolean;
 }
 
-export const NO_FAULTS: NotificationFaults = { dropShare: 0, delayShare: 0, delayMs: 0 };
+export const NO_FAULTS: NotificationFaults = { dropShare: 0, delayShare: 0, delayMs: 0, missedOnDrop: false };
 
 /**
  * Picks which notifications a share applies to without randomness: with a share of 0.25 exactly
@@ -57,6 +62,12 @@ export function updateFaults(
       throw new InvalidFaultsError('delayMs', 'delayMs must be an integer from 0 to 14400000');
     }
     next.delayMs = value;
+  }
+  if (update.missedOnDrop !== undefined) {
+    if (typeof update.missedOnDrop !== 'boolean') {
+      throw new InvalidFaultsError('missedOnDrop', 'missedOnDrop must be true or false');
+    }
+    next.missedOnDrop = update.missedOnDrop;
   }
   return next;
 }

@@ -6,7 +6,7 @@ import type { ChangeRecord } from '../state/records.js';
 import { DeliveryQueue, type DeliveryOptions } from './delivery-queue.js';
 import { NO_FAULTS, type NotificationFaults } from './faults.js';
 import { SubscriptionService, type MailboxDirectory } from './subscription-service.js';
-import type { StoredSubscription } from './types.js';
+import type { NotificationItem, StoredSubscription } from './types.js';
 
 /** The notification machinery of one running emulator. */
 export interface NotificationsRuntime {
@@ -28,7 +28,26 @@ export function notificationsFor(env: EmulatorEnv): NotificationsRuntime {
   let runtime = runtimes.get(env);
   if (!runtime) {
     const holder: { faults: NotificationFaults } = { faults: { ...NO_FAULTS } };
-    const delivery = new DeliveryQueue({ ...notificationDefaults.delivery, faults: () => holder.faults });
+    // Subscriptions owed a `missed` lifecycle notification, sent once per burst of losses.
+    const owedMissed = new Set<string>();
+    const announceMissed = (items: NotificationItem[], reason: 'dropped' | 'abandoned') => {
+      if (reason === 'dropped' && !holder.faults.missedOnDrop) return;
+      const first = owedMissed.size === 0;
+      for (const item of items) if ('changeType' in item) owedMissed.add(item.subscriptionId);
+      if (!first || owedMissed.size === 0) return;
+      setTimeout(() => {
+        for (const id of owedMissed) {
+          const subscription = service.all().find((s) => s.id === id);
+          if (subscription?.lifecycleNotificationUrl) service.triggerLifecycle(id, 'missed');
+        }
+        owedMissed.clear();
+      }, 0);
+    };
+    const delivery = new DeliveryQueue({
+      ...notificationDefaults.delivery,
+      faults: () => holder.faults,
+      onUndelivered: announceMissed,
+    });
     const service = new SubscriptionService({
       delivery,
       maxExpirationMinutes: () => env.settings.maxSubscriptionMinutes,

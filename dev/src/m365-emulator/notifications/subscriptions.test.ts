@@ -468,6 +468,24 @@ describe('Graph subscriptions for Outlook events', () => {
       );
     });
 
+    it('follows dropped notifications with one missed lifecycle notification when asked to', async () => {
+      const subscription = await subscribe();
+      await fetch(`${em.origin}/_admin/faults/notifications`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ dropShare: 1, missedOnDrop: true }),
+      });
+      const calendar = em.store.defaultCalendar(adele.id);
+      for (let n = 0; n < 3; n += 1) em.store.createEvent(adele.id, calendar.id, event(`Lost ${n}`));
+      await receiver.waitForItems(1);
+      await sleep(20);
+      await idle();
+      expect(receiver.posts.map((p) => p.path)).toEqual(['/lifecycle']);
+      expect(receiver.items).toEqual([
+        expect.objectContaining({ subscriptionId: subscription.id, lifecycleEvent: 'missed' }),
+      ]);
+    });
+
     it('answers 400 for an unknown lifecycle event', async () => {
       const subscription = await subscribe();
       expect((await trigger(subscription.id, 'exploded')).status).toBe(400);
