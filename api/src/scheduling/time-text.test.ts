@@ -34,8 +34,23 @@ describe('parseInstant', () => {
     ['trailing text', '2026-03-29T01:00:00Zjunk'],
     ['an empty fraction', '2026-03-29T01:00:00.Z'],
     ['an empty string', ''],
+    ['a slash in the month', '2026-1/-02T10:00:00Z'],
+    ['a letter in the milliseconds', '2026-03-02T10:00:00.0a0Z'],
+    ['a sign in the year', '-026-03-02T10:00:00Z'],
+    ['31 April', '2026-04-31T10:00:00.000Z'],
   ])('refuses %s', (_what, text) => {
     expect(parseInstant(text)).toBeUndefined();
+  });
+});
+
+describe('parseInstant against the platform', () => {
+  it('agrees with Date.parse on every hour of a year in both UTC shapes and with offsets', () => {
+    for (let ms = Date.UTC(2027, 11, 31, 0, 0, 59, 7); ms > Date.UTC(2027, 0, 1); ms -= 3_600_000 + 1_001) {
+      const text = new Date(ms).toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ
+      expect(parseInstant(text)).toBe(ms);
+      expect(parseInstant(text.slice(0, 19) + 'Z')).toBe(Math.floor(ms / 1000) * 1000);
+      expect(parseInstant(text.slice(0, 19) + '+05:45')).toBe(Math.floor(ms / 1000) * 1000 - 345 * 60_000);
+    }
   });
 });
 

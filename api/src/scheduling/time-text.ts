@@ -101,12 +101,61 @@ export function parseLocalDate(text: string): number | undefined {
   return text.length === 10 ? dateAt(text) : undefined;
 }
 
+const digitAt = (text: string, at: number): number => text.charCodeAt(at) - 48;
+/** Where `YYYY-MM-DDTHH:mm:ss` has digits. */
+const UTC_SHAPE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+
+/**
+ * The common shapes `YYYY-MM-DDTHH:mm:ssZ` and `YYYY-MM-DDTHH:mm:ss.sssZ` (what UTC serialisers
+ * write) read without the general parser's branching; anything unusual returns NaN and takes the
+ * general path, which decides.
+ */
+function parseUtcShape(text: string): number {
+  const length = text.length;
+  if (length !== 20 && !(length === 24 && text.charCodeAt(19) === 46)) return NaN;
+  if (text.charCodeAt(length - 1) !== 90 || text.charCodeAt(16) !== 58) return NaN;
+  for (let i = 0; i < UTC_SHAPE_DIGITS.length; i++) {
+    if ((text.charCodeAt(UTC_SHAPE_DIGITS[i]!) - 48) >>> 0 > 9) return NaN;
+  }
+  if (
+    length === 24 &&
+    (digitAt(text, 20) >>> 0 > 9 || digitAt(text, 21) >>> 0 > 9 || digitAt(text, 22) >>> 0 > 9)
+  ) {
+    return NaN;
+  }
+  if (
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58
+  ) {
+    return NaN;
+  }
+  const year = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
+  const month = digitAt(text, 5) * 10 + digitAt(text, 6);
+  const day = digitAt(text, 8) * 10 + digitAt(text, 9);
+  const hour = digitAt(text, 11) * 10 + digitAt(text, 12);
+  const minute = digitAt(text, 14) * 10 + digitAt(text, 15);
+  const second = digitAt(text, 17) * 10 + digitAt(text, 18);
+  const millis = length === 24 ? digitAt(text, 20) * 100 + digitAt(text, 21) * 10 + digitAt(text, 22) : 0;
+  // Days 29–31 need the month's length: the general path checks those.
+  if (month < 1 || month > 12 || day < 1 || day > 28 || hour > 23 || minute > 59 || second > 59) return NaN;
+  const key = year * 12 + month;
+  if (key !== cachedMonthKey) {
+    cachedMonthStart = dayNumberOf(year, month, 1);
+    cachedMonthKey = key;
+  }
+  return (cachedMonthStart + day - 1) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
+}
+
 /**
  * An ISO-8601 instant with a mandatory offset → epoch ms, or undefined. Accepts
  * `YYYY-MM-DDTHH:mm[:ss[.fraction]]` followed by `Z` or `±HH:mm` / `±HHmm` / `±HH`; a time without
  * an offset is refused because only the offset makes it an instant.
  */
 export function parseInstant(text: string): number | undefined {
+  const common = parseUtcShape(text);
+  if (common === common) return common; // not NaN
   if (text.length < 17 || text.charCodeAt(10) !== 84 /* T */ || text.charCodeAt(13) !== 58) return undefined;
   const day = dateAt(text);
   const hour = twoDigits(text, 11);
