@@ -1,5 +1,7 @@
 import type { BookingPageInput, WorkingHoursInput } from './page-types.js';
 import { DEFAULT_CALENDAR, readMailboxProfile, type MailboxProfile } from '../graph/calendar-reads.js';
+import { odata } from '@azure/data-tables';
+import type { BookingRecord } from '../store/bookings.js';
 import type { BookingPageRecord } from '../store/pages.js';
 import type { HostConnection } from '../store/connections.js';
 import { TtlCache } from './ttl-cache.js';
@@ -74,6 +76,17 @@ export function pageRules(id: string, page: BookingPageInput): PageRules {
     }),
   };
 }
+
+const toExisting = (b: BookingRecord): ExistingBooking => ({
+  id: b.id,
+  pageId: b.pageId,
+  start: b.start,
+  end: b.end,
+  bufferBeforeMinutes: b.bufferBeforeMinutes,
+  bufferAfterMinutes: b.bufferAfterMinutes,
+  status: b.status,
+  bookedAt: b.bookedAt,
+});
 
 /**
  * Builds engine queries for pages from the store, the busy cache and each host's settings. Mailbox
@@ -158,10 +171,11 @@ export class Availability {
     const members = new Map(record.page.team?.members.map((m) => [m.userId, m]) ?? []);
     const availability: HostAvailability[] = await Promise.all(
       hosts.map(async (host) => {
-        const [busy, bookings] = await Promise.all([
+        const [busy, bookings, holds] = await Promise.all([
           this.busy.itemsFor(host.hostId, host.availabilityCalendarIds, padded),
           // Every status: a cancelled booking's event still in the cache is recognised (and ignored) by id.
           this.deps.bookings.list(host.hostId, { from: padded.start, to: padded.end }),
+          this.holds(host.hostId, padded),
         ]);
         const member = members.get(host.hostId);
         return {
@@ -169,16 +183,7 @@ export class Availability {
           timeZone: host.timeZone,
           workingHours: host.workingHours,
           busy,
-          bookings: bookings.map((b): ExistingBooking => ({
-            id: b.id,
-            pageId: b.pageId,
-            start: b.start,
-            end: b.end,
-            bufferBeforeMinutes: b.bufferBeforeMinutes,
-            bufferAfterMinutes: b.bufferAfterMinutes,
-            status: b.status,
-            bookedAt: b.bookedAt,
-          })),
+          bookings: [...bookings.map(toExisting), ...holds],
           ...(member?.weight !== undefined && { weight: member.weight }),
           ...(member?.priority !== undefined && { priority: member.priority }),
         };
@@ -196,5 +201,23 @@ export class Availability {
         ...(options.ignoreBookingId !== undefined && { ignoreBookingId: options.ignoreBookingId }),
       },
     };
+  }
+
+  /**
+   * Collective bookings organized by someone else that hold this host's time: the store keeps a
+   * `hold|{bookingId}` row naming the organizer in the member's partition.
+   */
+  private async holds(hostId: string, range: { start: string; end: string }): Promise<ExistingBooking[]> {
+    const filter = odata`PartitionKey eq ${hostId} and RowKey ge 'hold|' and RowKey lt 'hold}'`;
+    const rows = this.deps.tables
+      .client('bookings')
+      .listEntities<{ organizerId: string; bookingId: string }>({ queryOptions: { filter } });
+    const found: ExistingBooking[] = [];
+    for await (const row of rows) {
+      const booking = await this.deps.bookings.get(row.organizerId, row.bookingId);
+      if (booking && booking.status !== 'cancelled' && booking.start < range.end && booking.end > range.start)
+        found.push(toExisting(booking));
+    }
+    return found;
   }
 }

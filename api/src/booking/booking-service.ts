@@ -140,7 +140,7 @@ export class BookingService {
     if (
       !(await liveWindowIsFree(this.deps, this.availability.busy, involved, window, page.rules.busyRules))
     ) {
-      await this.deps.bookings.cancel(hostId, id, { reason: 'The time was taken in Outlook while booking.' });
+      await this.rollBack(inserted.booking, 'The time was taken in Outlook while booking.');
       throw await this.taken(record, request, hosts);
     }
     if (page.requiresConfirmation) return this.answer(record, inserted.booking, false);
@@ -205,16 +205,15 @@ export class BookingService {
   async decline(booking: BookingRecord, reason?: string): Promise<Booking> {
     if (!(await this.isAwaiting(booking)) || booking.status !== 'pending')
       throw new BookingStateError('Only a booking waiting for your confirmation can be declined.');
-    const cancelled = await this.deps.bookings.cancel(booking.hostId, booking.id, {
-      reason: reason ?? 'The host declined this booking.',
-    });
+    const cancelled = await this.rollBack(booking, reason ?? 'The host declined this booking.');
     await this.clearAwaiting(booking);
     return toBookingView(cancelled, (await this.pageOrUndefined(booking.pageId))?.page);
   }
 
   /** Cancels the Outlook event (attendees are told, with the reason) and releases the time. */
   async cancel(booking: BookingRecord, reason: string | undefined, by: 'invitee' | 'host'): Promise<Booking> {
-    const page = (await this.pageOrUndefined(booking.pageId))?.page;
+    const found = await this.pageOrUndefined(booking.pageId);
+    const page = found?.page;
     if (booking.status === 'cancelled') return toBookingView(booking, page);
     const comment =
       reason ||
@@ -225,7 +224,7 @@ export class BookingService {
       const organizer = this.organizerOfRecord(booking);
       await cancelBookingEvent(this.deps.graphFor(organizer), organizer, booking.eventId, comment);
     }
-    const cancelled = await this.deps.bookings.cancel(booking.hostId, booking.id, { reason: comment });
+    const cancelled = await this.rollBack(booking, comment);
     await this.clearAwaiting(booking);
     return toBookingView(cancelled, page);
   }
@@ -348,6 +347,14 @@ export class BookingService {
     const booking = await this.deps.bookings.get(claims.hostId, claims.bookingId);
     if (!booking || booking.manageNonce !== claims.nonce) throw new NotFoundError('booking');
     return booking;
+  }
+
+  /**
+   * Cancels the booking and releases its time (the store releases the holds of collective members
+   * with it).
+   */
+  async rollBack(booking: BookingRecord, reason: string): Promise<BookingRecord> {
+    return this.deps.bookings.cancel(booking.hostId, booking.id, { reason });
   }
 
   // ---- steps ------------------------------------------------------------------------------------------

@@ -32,9 +32,10 @@ export async function reconcilePending(
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === 'SLOT_TAKEN') {
-        await deps.bookings.cancel(booking.hostId, booking.id, {
-          reason: 'The time was taken in Outlook before the booking could be completed.',
-        });
+        await service.rollBack(
+          booking,
+          'The time was taken in Outlook before the booking could be completed.',
+        );
         report.rolledBack.push(booking.id);
       } else {
         report.failed.push({

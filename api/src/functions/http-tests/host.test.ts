@@ -279,5 +279,22 @@ describe('team pages', () => {
       expect.arrayContaining(['grady@example.com', adele.user.userPrincipalName]),
     );
     expect(eventsOfBooking(stack.emulator, adele.user.id, booked.id)).toHaveLength(0);
+
+    // The member's own pages see the time as booked until the organizer cancels.
+    const own = await stack.createPage(adele.token, { slug: 'adele-own' });
+    const at = hoursFromNow(101);
+    const ownSlots = await stack.call(
+      'GET',
+      `public/pages/${own.id}/slots?start=${at}&end=${hoursFromNow(102)}&duration=30&timeZone=UTC`,
+    );
+    expect(ownSlots.body.slots.map((s: { start: string }) => s.start)).not.toContain(at.replace('.000', ''));
+    expect((await bookOn(own.id, at)).status).toBe(409);
+    expect(
+      (await stack.call('POST', `bookings/${booked.id}/cancel`, { token: adele.token, body: {} })).status,
+    ).toBe(404);
+    expect(
+      (await stack.call('POST', `bookings/${booked.id}/cancel`, { token: megan.token, body: {} })).status,
+    ).toBe(200);
+    expect((await bookOn(own.id, at)).status).toBe(201);
   });
 });
