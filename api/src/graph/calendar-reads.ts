@@ -118,21 +118,3 @@ export async function readCalendars(graph: Client, userId: string): Promise<Cale
     ...(c.color ? { color: c.color } : {}),
   }));
 }
-
-/** The user of the host's tenant behind an id or UPN, or undefined when there is none. */
-export async function findTenantUser(
-  graph: Client,
-  idOrUpn: string,
-): Promise<{ id: string; displayName: string; mail: string } | undefined> {
-  try {
-    const user = (await graph
-      .api(`/users/${encodeURIComponent(idOrUpn)}`)
-      .select('id,displayName,mail,userPrincipalName')
-      .get()) as { id: string; displayName: string; mail?: string | null; userPrincipalName: string };
-    return { id: user.id, displayName: user.displayName, mail: user.mail ?? user.userPrincipalName };
-  } catch (error) {
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status === 404 || status === 400) return undefined;
-    throw error;
-  }
-}
