@@ -304,6 +304,38 @@ export class BookingService {
     return toBookingView(moved, record.page);
   }
 
+  /**
+   * The host moved the booking's event in Outlook: the booking follows (its locks move to wherever
+   * the event now is, even over other bookings' buffers — Outlook is the truth) and the new change
+   * key is kept. For the sync component, which sees the change through delta.
+   * @throws SlotTakenError when another booking holds the new time; the caller decides what to tell whom.
+   */
+  async followOutlookMove(
+    booking: BookingRecord,
+    event: { start: string; end: string; changeKey: string },
+  ): Promise<BookingRecord> {
+    if (booking.status === 'cancelled') return booking;
+    const unchanged =
+      Date.parse(event.start) === Date.parse(booking.start) &&
+      Date.parse(event.end) === Date.parse(booking.end);
+    const moved = unchanged
+      ? booking
+      : await this.deps.bookings.move(booking.hostId, booking.id, {
+          start: event.start,
+          end: event.end,
+          bufferBeforeMinutes: booking.bufferBeforeMinutes,
+          bufferAfterMinutes: booking.bufferAfterMinutes,
+        });
+    return this.deps.bookings.patch(moved.hostId, moved.id, { changeKey: event.changeKey });
+  }
+
+  /** The host deleted or cancelled the booking's event in Outlook: the booking is cancelled, its time freed. */
+  async followOutlookDelete(booking: BookingRecord): Promise<BookingRecord> {
+    if (booking.status === 'cancelled') return booking;
+    await this.clearAwaiting(booking);
+    return this.rollBack(booking, 'The host removed this meeting from their calendar.');
+  }
+
   /** The booking as an RFC 5545 file. */
   async ics(booking: BookingRecord): Promise<string> {
     const record = await this.pageOrUndefined(booking.pageId);

@@ -298,3 +298,24 @@ describe('team pages', () => {
     expect((await bookOn(own.id, at)).status).toBe(201);
   });
 });
+
+describe('when the host changes a booked event in Outlook', () => {
+  it('the booking follows a move and a delete (as the sync component reports them)', async () => {
+    const page = await stack.createPage(megan.token, { slug: 'follow' });
+    const booked = (await bookOn(page.id, hoursFromNow(130))).body.booking;
+    const { bookings } = stack.runtime;
+    const record = (await stack.runtime.deps.bookings.get(megan.user.id, booked.id))!;
+    const moved = await bookings.followOutlookMove(record, {
+      start: hoursFromNow(131),
+      end: new Date(Date.parse(hoursFromNow(131)) + 45 * 60_000).toISOString(),
+      changeKey: 'ck-2',
+    });
+    expect(moved).toMatchObject({ start: hoursFromNow(131), changeKey: 'ck-2' });
+    expect((await bookOn(page.id, hoursFromNow(130))).status).toBe(201);
+    expect((await bookOn(page.id, hoursFromNow(131))).status).toBe(409);
+
+    const gone = await bookings.followOutlookDelete(moved);
+    expect(gone.status).toBe('cancelled');
+    expect((await bookOn(page.id, hoursFromNow(131))).status).toBe(201);
+  });
+});
