@@ -221,3 +221,21 @@ describe('rate limiting', () => {
     }
   });
 });
+
+describe('time zones', () => {
+  it("labels slots with the invitee's local date, also at a 45-minute offset", async () => {
+    const day = new Date(Math.floor(Date.now() / 86_400_000 + 20) * 86_400_000);
+    const start = new Date(day.getTime() + 18 * 3_600_000).toISOString(); // 18:00Z
+    const end = new Date(day.getTime() + 19 * 3_600_000).toISOString();
+    const res = await stack.call(
+      'GET',
+      `public/pages/${pageId}/slots?start=${start}&end=${end}&duration=30&timeZone=Asia/Kathmandu`,
+    );
+    const next = new Date(day.getTime() + 86_400_000).toISOString().slice(0, 10);
+    const today = day.toISOString().slice(0, 10);
+    // 18:00Z is 23:45 in Kathmandu (UTC+05:45); 18:30Z is 00:15 the next day there.
+    expect(
+      res.body.slots.slice(0, 2).map((s: { start: string; inviteeDate: string }) => s.inviteeDate),
+    ).toEqual([today, next]);
+  });
+});
