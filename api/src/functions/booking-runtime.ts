@@ -55,7 +55,7 @@ function required(env: NodeJS.ProcessEnv, name: string, what: string): string {
 
 /**
  * From app settings: `TANDEM_GRAPH_URL` (default Graph), `TANDEM_AUTH_AUTHORITY`, `TANDEM_API_CLIENT_ID`,
- * `TANDEM_API_CLIENT_SECRET`, `TANDEM_MANAGE_LINK_KEY`, `TANDEM_TOKEN_KEY` (Key Vault references in Azure).
+ * `TANDEM_API_CLIENT_SECRET`, `TANDEM_MANAGE_LINK_SIGNING_KEY`, `TANDEM_TOKEN_ENCRYPTION_KEY` (Key Vault references in Azure).
  */
 export function bookingSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): BookingSettings {
   return {
@@ -63,8 +63,12 @@ export function bookingSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Bo
     authority: (env.TANDEM_AUTH_AUTHORITY || 'https://login.microsoftonline.com').replace(/\/+$/, ''),
     clientId: required(env, 'TANDEM_API_CLIENT_ID', "the API app registration's client id"),
     clientSecret: required(env, 'TANDEM_API_CLIENT_SECRET', 'a client secret of the API app registration'),
-    manageLinkKey: required(env, 'TANDEM_MANAGE_LINK_KEY', 'a random secret of at least 32 characters'),
-    tokenKey: required(env, 'TANDEM_TOKEN_KEY', 'a random secret that seals stored tokens'),
+    manageLinkKey: required(
+      env,
+      'TANDEM_MANAGE_LINK_SIGNING_KEY',
+      'a random secret of at least 32 characters',
+    ),
+    tokenKey: required(env, 'TANDEM_TOKEN_ENCRYPTION_KEY', 'a random secret that seals stored tokens'),
   };
 }
 

@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { DEMO_API_APP, DEMO_TENANT } from '../m365-emulator/demo-tenant.js';
+import { devSecrets } from './dev-secrets.js';
 import type { ServiceSpec } from './service.js';
 
 export interface StackLayout {
@@ -42,7 +44,7 @@ export function stackServices(layout: StackLayout): ServiceSpec[] {
       name: 'api',
       entry: at('dev/src/functions-host/main.ts'),
       ports: [stackPorts.api],
-      env: { TANDEM_API_PORT: String(stackPorts.api) },
+      env: apiSettings(layout),
       readyPort: stackPorts.api,
     },
   ];
@@ -59,4 +61,23 @@ export function stackUrls(_layout: StackLayout, running: readonly ServiceSpec[])
     urls['API (OpenAPI document)'] = `http://127.0.0.1:${stackPorts.api}/api/openapi.json`;
   if (names.has('azurite')) urls['Azurite tables'] = `http://127.0.0.1:${stackPorts.azuriteTable}/`;
   return urls;
+}
+
+const emulatorOrigin = `https://localhost:${stackPorts.emulator}`;
+
+/** The API's app settings against the local stack: the same names Azure sets from Key Vault and Bicep. */
+function apiSettings(layout: StackLayout): Record<string, string> {
+  const secrets = devSecrets(layout.dataDir);
+  return {
+    TANDEM_API_PORT: String(stackPorts.api),
+    TANDEM_AZURITE_TABLE_PORT: String(stackPorts.azuriteTable),
+    TANDEM_AZURITE_QUEUE_PORT: String(stackPorts.azuriteQueue),
+    TANDEM_AUTH_AUTHORITY: emulatorOrigin,
+    TANDEM_GRAPH_URL: emulatorOrigin,
+    TANDEM_ALLOWED_TENANTS: DEMO_TENANT.id,
+    TANDEM_API_CLIENT_ID: DEMO_API_APP.clientId,
+    TANDEM_API_CLIENT_SECRET: DEMO_API_APP.clientSecret,
+    TANDEM_MANAGE_LINK_SIGNING_KEY: secrets.manageLinkSigningKey,
+    TANDEM_TOKEN_ENCRYPTION_KEY: secrets.tokenEncryptionKey,
+  };
 }
