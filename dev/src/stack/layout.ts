@@ -18,6 +18,8 @@ export const stackPorts = {
   web: 5173,
 } as const;
 
+const emulatorOrigin = `https://localhost:${stackPorts.emulator}`;
+
 /** Every service of the local stack, in start order. */
 export function stackServices(layout: StackLayout): ServiceSpec[] {
   const at = (path: string) => resolve(layout.root, path);
@@ -55,15 +57,15 @@ export function stackUrls(_layout: StackLayout, running: readonly ServiceSpec[])
   const names = new Set(running.map((s) => s.name));
   const urls: Record<string, string> = {};
   if (names.has('m365')) {
-    urls['Microsoft 365 emulator (Graph, Entra ID)'] = `https://localhost:${stackPorts.emulator}/`;
+    urls['Outlook calendars (emulated; create, move, delete events)'] = `${emulatorOrigin}/outlook`;
+    urls['Teams chat (emulated)'] = `${emulatorOrigin}/teams/chat/adele`;
+    urls['Microsoft 365 emulator (Graph, Entra ID)'] = `${emulatorOrigin}/`;
   }
   if (names.has('api'))
     urls['API (OpenAPI document)'] = `http://127.0.0.1:${stackPorts.api}/api/openapi.json`;
   if (names.has('azurite')) urls['Azurite tables'] = `http://127.0.0.1:${stackPorts.azuriteTable}/`;
   return urls;
 }
-
-const emulatorOrigin = `https://localhost:${stackPorts.emulator}`;
 
 /** The API's app settings against the local stack: the same names Azure sets from Key Vault and Bicep. */
 function apiSettings(layout: StackLayout): Record<string, string> {
