@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseBicep, stripLineComment, type BicepFile } from './bicep.js';
 import { parseEnvFile } from './env-file.js';
@@ -262,7 +262,9 @@ describe('app settings and the services that read them', () => {
     ...bicep('infra/modules/bot-app.bicep').appSettings,
   ]);
 
+  // A service whose sources do not exist yet reads no setting.
   function sourceFiles(dir: string): string[] {
+    if (!existsSync(join(repoRoot, dir))) return [];
     return readdirSync(join(repoRoot, dir), { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
       .map((e) => join(e.parentPath, e.name))
