@@ -1,4 +1,5 @@
-import { Client, type GraphError as ClientGraphError } from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { graphClientWithToken as graphClient, graphFailure } from '../conformance/harness.js';
 import { startEmulator, type EmulatorHandle, type UserRecord } from '../index.js';
 import { schemaErrors } from '../graph-schema/index.js';
 import { forgetDeltaTokens } from './routes.js';
@@ -17,24 +18,6 @@ interface Page<T> {
   value: T[];
   '@odata.nextLink'?: string;
   '@odata.deltaLink'?: string;
-}
-
-function graphClient(em: EmulatorHandle, token: string): Client {
-  return Client.init({
-    authProvider: (done) => done(null, token),
-    baseUrl: `${em.origin}/`,
-    defaultVersion: 'v1.0',
-    customHosts: new Set(['localhost']),
-  });
-}
-
-async function graphFailure(call: Promise<unknown>): Promise<ClientGraphError> {
-  try {
-    await call;
-  } catch (error) {
-    return error as ClientGraphError;
-  }
-  throw new Error('expected the Graph call to fail');
 }
 
 const window = 'startDateTime=2026-03-23T00:00:00Z&endDateTime=2026-04-06T00:00:00Z';

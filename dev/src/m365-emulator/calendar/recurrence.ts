@@ -1,4 +1,5 @@
 import { CalendarInputError } from './calendar-errors.js';
+import { PATTERN_TYPES } from '../state/event-input.js';
 import type { EventLike, Instance, RecurrencePatternLike } from './event-shape.js';
 import { overlaps } from './event-shape.js';
 import {
@@ -17,14 +18,7 @@ import {
 
 const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 const WEEK_INDEX = ['first', 'second', 'third', 'fourth', 'last'] as const;
-const PATTERNS = [
-  'daily',
-  'weekly',
-  'absoluteMonthly',
-  'relativeMonthly',
-  'absoluteYearly',
-  'relativeYearly',
-] as const;
+const PATTERNS = PATTERN_TYPES;
 type PatternType = (typeof PATTERNS)[number];
 
 /** Outlook keeps no more than this many occurrences in a numbered series. */

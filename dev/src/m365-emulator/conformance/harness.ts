@@ -105,17 +105,34 @@ export async function startConformance(options: EmulatorOptions = {}): Promise<C
   return { em, adele, megan, api, daemon, redirectUri, msal, graph, signIn, stop: () => em.stop() };
 }
 
+/** The real Graph client with a fixed token, for tests that need no sign-in flow. */
+export function graphClientWithToken(em: EmulatorHandle, token: string): Client {
+  return Client.init({
+    authProvider: (done) => done(null, token),
+    baseUrl: `${em.origin}/`,
+    defaultVersion: 'v1.0',
+    customHosts: new Set(['localhost']),
+  });
+}
+
 /** A Graph error as the SDK throws it (GraphError): HTTP status and Graph's error code. */
 export async function graphFailure(
   call: Promise<unknown>,
-): Promise<{ statusCode: number; code: string; headers?: Headers; body?: unknown }> {
+): Promise<{ statusCode: number; code: string; message: string; headers?: Headers; body?: unknown }> {
   try {
     await call;
   } catch (error) {
-    const e = error as { statusCode: number; code: string; headers?: Headers; body?: unknown };
+    const e = error as {
+      statusCode: number;
+      code: string;
+      message: string;
+      headers?: Headers;
+      body?: unknown;
+    };
     return {
       statusCode: e.statusCode,
       code: e.code,
+      message: e.message,
       ...(e.headers ? { headers: e.headers } : {}),
       body: e.body,
     };

@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, type GraphError as ClientGraphError } from '@microsoft/microsoft-graph-client';
+import type { Client, GraphError as ClientGraphError } from '@microsoft/microsoft-graph-client';
+import { graphClientWithToken as graphClient, graphFailure } from '../conformance/harness.js';
 import { startEmulator, type EmulatorHandle, type UserRecord } from '../index.js';
 import { graphSchema } from '../graph-schema/index.js';
 import { notificationDefaults } from './runtime.js';
@@ -13,24 +14,6 @@ const validNotifications = graphSchema('changeNotificationCollection');
 
 const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function graphClient(em: EmulatorHandle, token: string): Client {
-  return Client.init({
-    authProvider: (done) => done(null, token),
-    baseUrl: `${em.origin}/`,
-    defaultVersion: 'v1.0',
-    customHosts: new Set(['localhost']),
-  });
-}
-
-async function graphFailure(call: Promise<unknown>): Promise<ClientGraphError> {
-  try {
-    await call;
-  } catch (error) {
-    return error as ClientGraphError;
-  }
-  throw new Error('expected the Graph call to fail');
-}
 
 const event = (subject: string, day = 15) => ({
   subject,

@@ -20,7 +20,7 @@ const SENSITIVITY = ['normal', 'personal', 'private', 'confidential'] as const;
 const IMPORTANCE = ['low', 'normal', 'high'] as const;
 const PROVIDERS = ['unknown', 'teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer'] as const;
 const ATTENDEE_TYPES = ['required', 'optional', 'resource'] as const;
-const PATTERN_TYPES = [
+export const PATTERN_TYPES = [
   'daily',
   'weekly',
   'absoluteMonthly',
