@@ -1,3 +1,4 @@
+import { forgetDeltaTokens } from '../calendar/routes.js';
 import type { EmulatorEnv } from '../env.js';
 import { GraphError } from '../errors.js';
 import type { GraphFaults } from '../faults.js';
@@ -10,7 +11,7 @@ function object(body: unknown): Record<string, unknown> {
 
 /**
  * Test and demo controls under /_admin (no token: the emulator only listens on loopback).
- * Faults, per-mailbox budgets, restart, and a state snapshot.
+ * Faults, per-mailbox budgets, forgotten delta tokens, restart, and a state snapshot.
  */
 export const adminRoutes: HttpRoute<EmulatorEnv>[] = [
   {
@@ -76,6 +77,16 @@ export const adminRoutes: HttpRoute<EmulatorEnv>[] = [
     path: '/_admin/mailboxes/:user/budget',
     handler: (req, env) => {
       env.throttle.setBudget(env.store.getUser(req.params.user!).id, null);
+      return { status: 204 };
+    },
+  },
+  {
+    // Every delta token Graph handed out becomes unknown (410 syncStateNotFound), as after Exchange
+    // drops sync state: clients must start a full resync.
+    method: 'POST',
+    path: '/_admin/delta/forget',
+    handler: (_req, env) => {
+      forgetDeltaTokens(env);
       return { status: 204 };
     },
   },

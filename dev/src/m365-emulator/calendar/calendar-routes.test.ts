@@ -2,7 +2,6 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { graphClientWithToken as graphClient, graphFailure } from '../conformance/harness.js';
 import { startEmulator, type EmulatorHandle, type UserRecord } from '../index.js';
 import { schemaErrors } from '../graph-schema/index.js';
-import { forgetDeltaTokens } from './routes.js';
 
 interface EventJson {
   id: string;
@@ -252,7 +251,8 @@ describe('calendarView, delta and getSchedule through the Graph client', () => {
       expect(unknown.code).toBe('syncStateNotFound');
 
       const { deltaLink } = await readRound(`/me/calendarView/delta?${window}`);
-      forgetDeltaTokens(em.env);
+      const admin = await fetch(`${em.origin}/_admin/delta/forget`, { method: 'POST' });
+      expect(admin.status).toBe(204);
       const forgotten = await graphFailure(graph.api(deltaLink).get());
       expect(forgotten.statusCode).toBe(410);
       expect(forgotten.code).toBe('syncStateNotFound');
