@@ -49,6 +49,20 @@ export interface Operation {
 const op = (o: Operation) => o;
 
 export const operations = {
+  graphWebhook: op({
+    method: 'POST',
+    route: 'webhooks/graph',
+    summary: 'Microsoft Graph change notifications (and their validation handshake)',
+    access: 'none',
+    answer: { status: 202 },
+  }),
+  graphLifecycleWebhook: op({
+    method: 'POST',
+    route: 'webhooks/graph-lifecycle',
+    summary: 'Microsoft Graph lifecycle notifications (and their validation handshake)',
+    access: 'none',
+    answer: { status: 202 },
+  }),
   health: op({
     method: 'GET',
     route: 'health',

@@ -25,6 +25,10 @@ import { hostReschedule } from './host-reschedule.js';
 import { approve } from './approve.js';
 import { decline } from './decline.js';
 import { reconcileBookings } from './reconcile-bookings.js';
+import { graphWebhook } from './graph-webhook.js';
+import { graphLifecycleWebhook } from './graph-lifecycle-webhook.js';
+import { syncNotifications } from './sync-notifications.js';
+import { renewSubscriptions } from './renew-subscriptions.js';
 import { lazyServices, type Services } from './services.js';
 
 export const functions: readonly FunctionDefinition[] = [
@@ -50,6 +54,10 @@ export const functions: readonly FunctionDefinition[] = [
   approve,
   decline,
   reconcileBookings,
+  graphWebhook,
+  graphLifecycleWebhook,
+  syncNotifications,
+  renewSubscriptions,
 ];
 
 /** Registers every function with the runtime; handlers get services made once, on first use. */

@@ -4,6 +4,7 @@ import { bookingRuntime } from './booking-runtime.js';
 import type { HttpFunction } from './definition.js';
 import { readBody } from './http.js';
 import { triggerOf } from './operation-trigger.js';
+import { syncAfterConnect } from './sync-runtime.js';
 
 /** `PUT /api/me/settings`: availability calendars, destination calendar, default rules. */
 export const putSettings: HttpFunction = {
@@ -12,6 +13,8 @@ export const putSettings: HttpFunction = {
   async handler(request, _context, services) {
     const principal = await services.auth.authenticate(request);
     const body = await readBody(request, settingsSchema);
-    return { status: 200, jsonBody: await bookingRuntime(services).hosts.saveSettings(principal, body) };
+    const saved = await bookingRuntime(services).hosts.saveSettings(principal, body);
+    await syncAfterConnect(services, principal.userId);
+    return { status: 200, jsonBody: saved };
   },
 };

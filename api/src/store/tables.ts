@@ -14,6 +14,8 @@ export const tableNames = {
   idempotency: 'idempotency',
   /** Per host and calendar: the busy items availability reads (see busy-cache.ts). */
   busyCache: 'busycache',
+  /** Graph subscriptions (by id) and per host calendar sync state (delta link, health). */
+  sync: 'sync',
 } as const;
 export type TableName = keyof typeof tableNames;
 

@@ -72,6 +72,7 @@ function apiSettings(layout: StackLayout): Record<string, string> {
   const secrets = devSecrets(layout.dataDir);
   return {
     TANDEM_API_PORT: String(stackPorts.api),
+    TANDEM_API_BASE_URL: `http://127.0.0.1:${stackPorts.api}`,
     TANDEM_AZURITE_TABLE_PORT: String(stackPorts.azuriteTable),
     TANDEM_AZURITE_QUEUE_PORT: String(stackPorts.azuriteQueue),
     TANDEM_AUTH_AUTHORITY: emulatorOrigin,
