@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { findIana } from 'windows-iana';
+import { toIanaZone } from '../state/time-zones.js';
 import { CalendarInputError } from './calendar-errors.js';
 
 // Calendar views expand thousands of occurrences per request; asking Intl for every offset would
@@ -9,24 +9,8 @@ import { CalendarInputError } from './calendar-errors.js';
 export const MS_PER_MINUTE = 60_000;
 export const MS_PER_DAY = 86_400_000;
 
-const UTC_NAMES = /^(utc|gmt|z|etc\/utc|etc\/gmt|tzone:\/\/microsoft\/utc)$/i;
-const resolved = new Map<string, string | null>();
-
 /** The IANA zone for a Windows ("GMT Standard Time") or IANA ("Europe/London") name, or null when unknown. */
-export function ianaZoneOf(name: string): string | null {
-  const cached = resolved.get(name);
-  if (cached !== undefined) return cached;
-  const trimmed = name.trim();
-  let zone: string | null = null;
-  if (UTC_NAMES.test(trimmed)) zone = 'UTC';
-  else {
-    const fromWindows = findIana(trimmed)?.[0];
-    if (fromWindows && IANAZone.isValidZone(fromWindows)) zone = fromWindows;
-    else if (IANAZone.isValidZone(trimmed)) zone = trimmed;
-  }
-  resolved.set(name, zone);
-  return zone;
-}
+export const ianaZoneOf = toIanaZone;
 
 /**
  * Like {@link ianaZoneOf}, but an unknown name is a `CalendarInputError` naming the field.

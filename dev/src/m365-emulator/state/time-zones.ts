@@ -7,8 +7,22 @@ import { GraphError } from '../errors.js';
  * ("Europe/Berlin") — to an IANA zone luxon can evaluate, or null when unknown.
  */
 export function toIanaZone(name: string): string | null {
+  let zone = ianaByName.get(name);
+  if (zone === undefined) {
+    zone = resolveIanaZone(name);
+    ianaByName.set(name, zone);
+  }
+  return zone;
+}
+
+// Zone names are few and the zone database does not change while the process runs, while resolving a
+// name (windows-iana's table scan, luxon's validity check through Intl) costs microseconds per event.
+const ianaByName = new Map<string, string | null>();
+const windowsByName = new Map<string, string>();
+
+function resolveIanaZone(name: string): string | null {
   const trimmed = name.trim();
-  if (/^(utc|gmt|etc\/utc|z|tzone:\/\/microsoft\/utc)$/i.test(trimmed)) return 'UTC';
+  if (/^(utc|gmt|z|etc\/utc|etc\/gmt|tzone:\/\/microsoft\/utc)$/i.test(trimmed)) return 'UTC';
   const windows = findIana(trimmed);
   if (windows && windows.length > 0 && IANAZone.isValidZone(windows[0]!)) return windows[0]!;
   if (IANAZone.isValidZone(trimmed)) return trimmed;
@@ -30,6 +44,15 @@ export function requireIanaZone(name: string, field: string): string {
 
 /** The Windows name Outlook would report for an IANA zone ("Europe/London" → "GMT Standard Time"). */
 export function toWindowsZone(ianaOrWindows: string): string {
+  let windows = windowsByName.get(ianaOrWindows);
+  if (windows === undefined) {
+    windows = resolveWindowsZone(ianaOrWindows);
+    windowsByName.set(ianaOrWindows, windows);
+  }
+  return windows;
+}
+
+function resolveWindowsZone(ianaOrWindows: string): string {
   if (findIana(ianaOrWindows)?.length) return ianaOrWindows;
   const zone = toIanaZone(ianaOrWindows);
   if (zone === 'UTC') return 'UTC';
