@@ -1,0 +1,119 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { provideSyncSettings, syncRuntime } from '../sync-runtime.js';
+import { hoursFromNow, startApiStack, type ApiStack } from './api-stack.js';
+
+let stack: ApiStack;
+let host: { user: { id: string }; token: string };
+let pageId: string;
+const hour = 3_600_000;
+
+beforeAll(async () => {
+  stack = await startApiStack();
+  provideSyncSettings(stack.services, { apiBaseUrl: stack.url });
+  host = await stack.connectHost({ upn: 'adele', name: 'Adele Vance' });
+  ({ id: pageId } = await stack.createPage(host.token, { slug: 'lifecycle' }));
+});
+afterAll(() => stack.stop());
+
+const plus = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * hour).toISOString();
+const wall = (iso: string) => ({ dateTime: iso.slice(0, 19), timeZone: 'UTC' });
+
+const offered = async (start: string): Promise<boolean> => {
+  const res = await stack.call(
+    'GET',
+    `public/pages/${pageId}/slots?start=${start}&end=${plus(start, 1)}&duration=30&timeZone=UTC`,
+  );
+  expect(res.status).toBe(200);
+  return (res.body.slots as { start: string }[]).some((s) => Date.parse(s.start) === Date.parse(start));
+};
+
+async function eventually(what: string, check: () => Promise<boolean>, limitMs = 20_000): Promise<void> {
+  const until = Date.now() + limitMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`Still not true after ${limitMs} ms: ${what}`);
+    await sleep(50);
+  }
+}
+
+const admin = (method: string, path: string, body?: unknown) =>
+  fetch(`${stack.emulator.origin}/_admin/${path}`, {
+    method,
+    ...(body !== undefined && {
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    }),
+  });
+
+const liveIds = async (): Promise<string[]> => {
+  const body = (await (await admin('GET', 'subscriptions')).json()) as { value: { id: string }[] };
+  return body.value.map((s) => s.id);
+};
+const currentSubscription = async () =>
+  (await syncRuntime(stack.services).store.calendar(host.user.id, 'default'))!.subscriptionId!;
+
+/** An Outlook event at `hoursAhead`, then a wait until the slots no longer offer it. */
+async function blocksSlots(hoursAhead: number, what: string): Promise<void> {
+  const at = hoursFromNow(hoursAhead);
+  expect(await offered(at)).toBe(true);
+  stack.emulator.store.addEvent(host.user.id, { subject: what, start: wall(at), end: wall(plus(at, 1)) });
+  await eventually(`${what} blocks its slot`, async () => !(await offered(at)));
+}
+
+describe('subscription lifecycle', () => {
+  it('reauthorizationRequired: reauthorized, and changes keep arriving', async () => {
+    const id = await currentSubscription();
+    const res = await admin('POST', `subscriptions/${id}/lifecycle`, {
+      lifecycleEvent: 'reauthorizationRequired',
+    });
+    expect(res.status).toBe(202);
+    // Paused until reauthorized: a change reaching the slots proves the reauthorization happened.
+    await blocksSlots(30, 'After reauthorization');
+    expect(await currentSubscription()).toBe(id);
+  });
+
+  it('subscriptionRemoved: a new subscription replaces it and changes arrive again', async () => {
+    const id = await currentSubscription();
+    expect((await admin('DELETE', `subscriptions/${id}`)).status).toBeLessThan(300);
+    await eventually('a new subscription is made', async () => (await currentSubscription()) !== id);
+    const replacement = await currentSubscription();
+    expect(await liveIds()).toContain(replacement);
+    expect(await liveIds()).not.toContain(id);
+    expect(await syncRuntime(stack.services).store.subscription(id)).toBeUndefined();
+    await blocksSlots(34, 'After recreation');
+  });
+
+  it('missed: a full resync picks up changes whose notifications were lost', async () => {
+    const at = hoursFromNow(38);
+    await admin('POST', 'faults/notifications', { dropShare: 1 });
+    stack.emulator.store.addEvent(host.user.id, { subject: 'Lost', start: wall(at), end: wall(plus(at, 1)) });
+    await admin('DELETE', 'faults/notifications');
+    expect(await offered(at)).toBe(true);
+    const full = syncRuntime(stack.services).sync.counters.fullRounds;
+    await admin('POST', `subscriptions/${await currentSubscription()}/lifecycle`, {
+      lifecycleEvent: 'missed',
+    });
+    await eventually('the lost change is seen', async () => !(await offered(at)));
+    expect(syncRuntime(stack.services).sync.counters.fullRounds).toBeGreaterThan(full);
+  });
+
+  it('renewal of a subscription Graph no longer knows (404) makes a new one', async () => {
+    const id = await currentSubscription();
+    expect((await admin('POST', `subscriptions/${id}/expire`)).status).toBeLessThan(300);
+    await syncRuntime(stack.services).sync.renew(id);
+    const replacement = await currentSubscription();
+    expect(replacement).not.toBe(id);
+    expect(await liveIds()).toContain(replacement);
+    await blocksSlots(42, 'After renewal');
+  });
+
+  it('renewal extends a live subscription', async () => {
+    const runtime = syncRuntime(stack.services);
+    const id = await currentSubscription();
+    const before = (await runtime.store.subscription(id))!.expiresAt;
+    await sleep(5);
+    await runtime.sync.renew(id);
+    const after = (await runtime.store.subscription(id))!.expiresAt;
+    expect(Date.parse(after)).toBeGreaterThan(Date.parse(before));
+    expect(await currentSubscription()).toBe(id);
+  });
+});
