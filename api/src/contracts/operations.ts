@@ -18,6 +18,7 @@ import {
   publicPageSchema,
 } from './pages.js';
 import { slotsAnswerSchema, slotsQuerySchema } from './slots.js';
+import { syncHealthSchema } from '../sync/health.js';
 
 export const healthSchema = z
   .object({
@@ -49,6 +50,13 @@ export interface Operation {
 const op = (o: Operation) => o;
 
 export const operations = {
+  syncHealth: op({
+    method: 'GET',
+    route: 'sync/health',
+    summary: 'Outlook sync per calendar: subscription, last notification and delta, errors, permission',
+    access: 'host',
+    answer: { status: 200, schema: syncHealthSchema },
+  }),
   graphWebhook: op({
     method: 'POST',
     route: 'webhooks/graph',

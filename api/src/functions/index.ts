@@ -29,6 +29,7 @@ import { graphWebhook } from './graph-webhook.js';
 import { graphLifecycleWebhook } from './graph-lifecycle-webhook.js';
 import { syncNotifications } from './sync-notifications.js';
 import { renewSubscriptions } from './renew-subscriptions.js';
+import { syncHealthFunction } from './sync-health.js';
 import { lazyServices, type Services } from './services.js';
 
 export const functions: readonly FunctionDefinition[] = [
@@ -58,6 +59,7 @@ export const functions: readonly FunctionDefinition[] = [
   graphLifecycleWebhook,
   syncNotifications,
   renewSubscriptions,
+  syncHealthFunction,
 ];
 
 /** Registers every function with the runtime; handlers get services made once, on first use. */

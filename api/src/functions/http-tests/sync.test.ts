@@ -201,3 +201,24 @@ describe('trust and recovery', () => {
     expect(syncRuntime(stack.services).sync.counters.fullRounds).toBeGreaterThan(fullBefore);
   });
 });
+
+describe('GET /api/sync/health', () => {
+  it('reports the subscription, last notification and delta, and the permission per calendar', async () => {
+    const res = await stack.call('GET', 'sync/health', { token: host.token });
+    expect(res.status).toBe(200);
+    expect(res.body.enabled).toBe(true);
+    const [calendar] = res.body.calendars;
+    expect(calendar.calendarId).toBe('default');
+    expect(calendar.subscription.state).toBe('active');
+    expect(Date.parse(calendar.subscription.expiresAt)).toBeGreaterThan(Date.now() + 86_400_000);
+    expect(Date.parse(calendar.lastNotificationAt)).not.toBeNaN();
+    expect(Date.parse(calendar.lastDeltaAt)).not.toBeNaN();
+    expect(calendar.lastError).toBeUndefined();
+    expect(calendar.permission).toEqual({ ok: true });
+    expect(res.body.notifications.forged).toBeGreaterThanOrEqual(1);
+  });
+
+  it('needs the host signed in', async () => {
+    expect((await stack.call('GET', 'sync/health')).status).toBe(401);
+  });
+});
