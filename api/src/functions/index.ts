@@ -109,3 +109,4 @@ export { createServices, lazyServices, type Services } from './services.js';
 export { decodeQueueMessage, encodeQueueMessage } from '../store/queues.js';
 export { problemResponse, statusByCode } from './problems.js';
 export { invokeHttp, readBody, readQuery } from './http.js';
+export { provideSyncSettings, syncRuntime, type SyncRuntime } from './sync-runtime.js';
