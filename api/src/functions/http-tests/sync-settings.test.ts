@@ -1,0 +1,116 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { provideSyncSettings, syncRuntime } from '../sync-runtime.js';
+import { hoursFromNow, startApiStack, type ApiStack } from './api-stack.js';
+
+let stack: ApiStack;
+let host: { user: { id: string }; token: string };
+let pageId: string;
+const hour = 3_600_000;
+
+beforeAll(async () => {
+  stack = await startApiStack();
+  provideSyncSettings(stack.services, { apiBaseUrl: stack.url });
+  host = await stack.connectHost({ upn: 'lee', name: 'Lee Gu' });
+  ({ id: pageId } = await stack.createPage(host.token, { slug: 'settings' }));
+});
+afterAll(() => stack.stop());
+
+const plus = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * hour).toISOString();
+const wall = (iso: string) => ({ dateTime: iso.slice(0, 19), timeZone: 'UTC' });
+
+const offered = async (start: string): Promise<boolean> => {
+  const res = await stack.call(
+    'GET',
+    `public/pages/${pageId}/slots?start=${start}&end=${plus(start, 1)}&duration=30&timeZone=UTC`,
+  );
+  expect(res.status).toBe(200);
+  return (res.body.slots as { start: string }[]).some((s) => Date.parse(s.start) === Date.parse(start));
+};
+
+async function eventually(what: string, check: () => Promise<boolean>, limitMs = 20_000): Promise<void> {
+  const until = Date.now() + limitMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`Still not true after ${limitMs} ms: ${what}`);
+    await sleep(50);
+  }
+}
+
+const admin = (method: string, path: string, body?: unknown) =>
+  fetch(`${stack.emulator.origin}/_admin/${path}`, {
+    method,
+    ...(body !== undefined && {
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    }),
+  });
+
+describe('what is synced follows the settings', () => {
+  it('a recurring Outlook series blocks every occurrence; deleting it frees them all', async () => {
+    const first = hoursFromNow(24 * 3 + 1);
+    const series = stack.emulator.store.addEvent(host.user.id, {
+      subject: 'Stand-up',
+      start: wall(first),
+      end: wall(plus(first, 1)),
+      recurrence: {
+        pattern: { type: 'daily', interval: 1 },
+        range: { type: 'numbered', startDate: first.slice(0, 10), numberOfOccurrences: 3 },
+      },
+    });
+    const days = [0, 1, 2].map((d) => plus(first, 24 * d));
+    for (const day of days) await eventually(`occurrence ${day} blocks`, async () => !(await offered(day)));
+
+    stack.emulator.store.deleteEvent(host.user.id, series.id);
+    for (const day of days) await eventually(`occurrence ${day} is free`, async () => await offered(day));
+  });
+
+  it('saving other availability calendars moves the subscription to them', async () => {
+    const runtime = syncRuntime(stack.services);
+    const side = stack.emulator.store.addCalendar(host.user.id, { name: 'Side projects' });
+    const me = await stack.call('GET', 'me', { token: host.token });
+    const primary = (me.body.calendars as { id: string; isDefault: boolean }[]).find((c) => c.isDefault)!.id;
+    const oldSubscription = (await runtime.store.calendar(host.user.id, 'default'))!.subscriptionId!;
+    const saved = await stack.call('PUT', 'me/settings', {
+      token: host.token,
+      body: { availabilityCalendarIds: [primary, side.id], destinationCalendarId: primary },
+    });
+    expect(saved.status).toBe(200);
+
+    expect(await runtime.store.subscription(oldSubscription)).toBeUndefined();
+    const live = (await (await admin('GET', 'subscriptions')).json()) as {
+      value: { id: string; resource: string }[];
+    };
+    const resources = live.value.map((s) => s.resource).sort();
+    expect(resources).toEqual(
+      [
+        `users/${host.user.id}/calendars/${primary}/events`,
+        `users/${host.user.id}/calendars/${side.id}/events`,
+      ].sort(),
+    );
+
+    const at = hoursFromNow(26);
+    expect(await offered(at)).toBe(true);
+    stack.emulator.store.addEvent(
+      host.user.id,
+      { subject: 'Side gig', start: wall(at), end: wall(plus(at, 1)) },
+      { calendarId: side.id },
+    );
+    await eventually('an event of the added calendar blocks its slot', async () => !(await offered(at)));
+  });
+
+  it('with 30 % of notifications dropped, the cache converges at the next reconcile', async () => {
+    await admin('POST', 'faults/notifications', { dropShare: 0.3 });
+    const starts = Array.from({ length: 10 }, (_, i) => hoursFromNow(100 + i));
+    try {
+      for (const start of starts)
+        stack.emulator.store.addEvent(host.user.id, {
+          subject: 'Busy',
+          start: wall(start),
+          end: wall(plus(start, 1)),
+        });
+      await syncRuntime(stack.services).sync.reconcileAll();
+      for (const start of starts) expect(await offered(start)).toBe(false);
+    } finally {
+      await admin('DELETE', 'faults/notifications');
+    }
+  });
+});
