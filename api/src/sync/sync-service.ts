@@ -36,6 +36,7 @@ export class SyncService {
   private readonly running = new Map<string, { again: boolean; done: Promise<void> }>();
   /** Delta rounds of this instance since start; `full` ones read the whole window again. */
   readonly counters = { rounds: 0, fullRounds: 0, bookingsFollowed: 0 };
+  private readonly connecting = new Map<string, Promise<void>>();
 
   constructor(
     private readonly deps: BookingDeps,
@@ -56,7 +57,17 @@ export class SyncService {
    * After connect or a settings change: a live subscription per synced calendar (made or renewed),
    * none for calendars no longer synced, and a first fill of every calendar without sync state.
    */
-  async connect(hostId: string): Promise<void> {
+  connect(hostId: string): Promise<void> {
+    // Concurrent sign-ins of one host share a run, so they never make two subscriptions for a calendar.
+    let running = this.connecting.get(hostId);
+    if (!running) {
+      running = this.connectNow(hostId).finally(() => this.connecting.delete(hostId));
+      this.connecting.set(hostId, running);
+    }
+    return running;
+  }
+
+  private async connectNow(hostId: string): Promise<void> {
     const wanted = await this.calendarsOf(hostId);
     const states = await this.store.calendars(hostId);
     const graph = this.deps.graphFor(hostId);
