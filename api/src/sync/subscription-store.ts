@@ -19,6 +19,8 @@ export interface CalendarSyncState {
   calendarId: string;
   subscriptionId?: string;
   deltaLink?: string;
+  /** Start of the window the delta link covers; a link from an earlier day is replaced by a new round. */
+  deltaWindowStart?: string;
   lastNotificationAt?: string;
   lastDeltaAt?: string;
   lastError?: string;
@@ -119,6 +121,7 @@ function pickSubscription(e: SubscriptionRecord): SubscriptionRecord {
 const calendarFields = [
   'subscriptionId',
   'deltaLink',
+  'deltaWindowStart',
   'lastNotificationAt',
   'lastDeltaAt',
   'lastError',

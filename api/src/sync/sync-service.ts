@@ -193,6 +193,12 @@ export class SyncService {
     }
   }
 
+  /** Resolves once no delta round of this instance is running. */
+  async whenIdle(): Promise<void> {
+    while (this.running.size > 0)
+      await Promise.all([...this.running.values()].map((r) => r.done.catch(() => undefined)));
+  }
+
   /** Delta rounds until no notification asked for another one meanwhile. */
   syncCalendar(hostId: string, calendarId: string, options: { full?: boolean } = {}): Promise<void> {
     const key = `${hostId}\n${calendarId}`;
@@ -233,7 +239,8 @@ export class SyncService {
         hostId,
         calendarId,
         window,
-        full ? undefined : state?.deltaLink,
+        // A delta link keeps the window it started with: each day the window slides with a new round.
+        full || state?.deltaWindowStart !== window.start ? undefined : state?.deltaLink,
       );
       this.counters.rounds++;
       if (result.full) this.counters.fullRounds++;
@@ -258,6 +265,7 @@ export class SyncService {
       await this.followOwnEvents(hostId, result.upserts, upserts, removedIds, bookingOf);
       await this.store.updateCalendar(hostId, calendarId, {
         deltaLink: result.deltaLink,
+        ...(result.full && { deltaWindowStart: window.start }),
         lastDeltaAt: this.deps.clock().toISOString(),
         lastError: null,
       });

@@ -44,6 +44,17 @@ const admin = (method: string, path: string, body?: unknown) =>
     }),
   });
 
+/** Nothing in flight: the emulator has delivered everything, the queue is empty, no delta runs. */
+async function settle(): Promise<void> {
+  await admin('POST', 'notifications/idle');
+  const queue = stack.services.queues.client('graphNotifications');
+  await eventually('the notification queue drains', async () => {
+    const properties = await queue.getProperties();
+    return properties.approximateMessagesCount === 0;
+  });
+  await syncRuntime(stack.services).sync.whenIdle();
+}
+
 const liveIds = async (): Promise<string[]> => {
   const body = (await (await admin('GET', 'subscriptions')).json()) as { value: { id: string }[] };
   return body.value.map((s) => s.id);
@@ -85,6 +96,7 @@ describe('subscription lifecycle', () => {
   it('missed: a full resync picks up changes whose notifications were lost', async () => {
     const at = hoursFromNow(38);
     await admin('POST', 'faults/notifications', { dropShare: 1 });
+    await settle();
     stack.emulator.store.addEvent(host.user.id, { subject: 'Lost', start: wall(at), end: wall(plus(at, 1)) });
     await admin('DELETE', 'faults/notifications');
     expect(await offered(at)).toBe(true);

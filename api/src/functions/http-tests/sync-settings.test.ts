@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { SyncService } from '../../sync/sync-service.js';
 import { provideSyncSettings, syncRuntime } from '../sync-runtime.js';
 import { hoursFromNow, startApiStack, type ApiStack } from './api-stack.js';
 
@@ -112,5 +113,25 @@ describe('what is synced follows the settings', () => {
     } finally {
       await admin('DELETE', 'faults/notifications');
     }
+  });
+
+  it('slides the delta window each day with a new full round', async () => {
+    const runtime = syncRuntime(stack.services);
+    const [state] = await runtime.store.calendars(host.user.id);
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const later = new SyncService(
+      { ...stack.runtime.deps, clock: () => tomorrow },
+      stack.runtime.bookings,
+      runtime.store,
+      { apiBaseUrl: stack.url },
+    );
+    await later.syncCalendar(host.user.id, state!.calendarId);
+    expect(later.counters.fullRounds).toBe(1);
+    const after = await runtime.store.calendar(host.user.id, state!.calendarId);
+    expect(Date.parse(after!.deltaWindowStart!)).toBe(Date.parse(state!.deltaWindowStart!) + 86_400_000);
+    const stamp = await stack.runtime.deps.busyCache.stamp(host.user.id, state!.calendarId);
+    expect(stamp!.window.start).toBe(after!.deltaWindowStart);
+    await later.syncCalendar(host.user.id, state!.calendarId);
+    expect(later.counters).toMatchObject({ rounds: 2, fullRounds: 1 });
   });
 });

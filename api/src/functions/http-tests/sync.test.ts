@@ -36,6 +36,17 @@ async function eventually(what: string, check: () => Promise<boolean>, limitMs =
   }
 }
 
+/** Nothing in flight: the emulator has delivered everything, the queue is empty, no delta runs. */
+async function settle(): Promise<void> {
+  await admin('POST', 'notifications/idle');
+  const queue = stack.services.queues.client('graphNotifications');
+  await eventually('the notification queue drains', async () => {
+    const properties = await queue.getProperties();
+    return properties.approximateMessagesCount === 0;
+  });
+  await syncRuntime(stack.services).sync.whenIdle();
+}
+
 const admin = (method: string, path: string, body?: unknown) =>
   fetch(`${stack.emulator.origin}/_admin/${path}`, {
     method,
@@ -140,11 +151,12 @@ describe('Outlook changes reach the slots', () => {
 describe('trust and recovery', () => {
   it('ignores a notification with the wrong clientState', async () => {
     const runtime = syncRuntime(stack.services);
-    const state = await runtime.store.calendar(host.user.id, 'default');
-    const before = { ...runtime.intake.counters };
     // Graph's own notifications are held back, so only the forged one could make a sync run.
     expect((await admin('POST', 'faults/notifications', { dropShare: 1 })).status).toBeLessThan(300);
     try {
+      await settle();
+      const state = await runtime.store.calendar(host.user.id, 'default');
+      const before = { ...runtime.intake.counters };
       const at = hoursFromNow(50);
       stack.emulator.store.addEvent(host.user.id, {
         subject: 'Unseen',
