@@ -134,4 +134,32 @@ describe('what is synced follows the settings', () => {
     await later.syncCalendar(host.user.id, state!.calendarId);
     expect(later.counters).toMatchObject({ rounds: 2, fullRounds: 1 });
   });
+
+  it('with half of the Graph requests answered 429, changes still arrive once each', async () => {
+    expect((await admin('POST', 'faults', { throttleShare: 0.5, retryAfterSeconds: 0 })).status).toBeLessThan(
+      300,
+    );
+    const starts = [120, 122, 124].map((h) => hoursFromNow(h));
+    try {
+      // One at a time: each change makes its own delta round, so some of them meet a 429.
+      for (const start of starts) {
+        stack.emulator.store.addEvent(host.user.id, {
+          subject: 'Throttled',
+          start: wall(start),
+          end: wall(plus(start, 1)),
+        });
+        await eventually(`${start} is blocked`, async () => !(await offered(start)));
+      }
+      const faults = (await (await admin('GET', 'faults')).json()) as { injected: { throttled: number } };
+      expect(faults.injected.throttled).toBeGreaterThan(0);
+    } finally {
+      await admin('DELETE', 'faults');
+    }
+    const calendars = await syncRuntime(stack.services).store.calendars(host.user.id);
+    for (const { calendarId } of calendars) {
+      const snapshot = await stack.runtime.deps.busyCache.read(host.user.id, calendarId);
+      const ids = snapshot!.items.map((i) => i.eventId);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
 });
