@@ -16,6 +16,7 @@ export const calendarSyncHealthSchema = z.object({
   lastNotificationAt: z.string().optional(),
   lastDeltaAt: z.string().optional(),
   lastError: z.string().optional(),
+  lastErrorAt: z.string().optional(),
   /** Whether Tandem can read the calendar right now as the host (one Graph read). */
   permission: z.object({ ok: z.boolean(), detail: z.string().optional() }),
 });
@@ -70,6 +71,7 @@ export async function syncHealth(
         ...(state?.lastNotificationAt && { lastNotificationAt: state.lastNotificationAt }),
         ...(state?.lastDeltaAt && { lastDeltaAt: state.lastDeltaAt }),
         ...(state?.lastError && { lastError: state.lastError }),
+        ...(state?.lastErrorAt && { lastErrorAt: state.lastErrorAt }),
         permission,
       };
     }),

@@ -24,6 +24,7 @@ export interface CalendarSyncState {
   lastNotificationAt?: string;
   lastDeltaAt?: string;
   lastError?: string;
+  lastErrorAt?: string;
 }
 
 const subscriptionsPartition = 'subscription';
@@ -125,6 +126,7 @@ const calendarFields = [
   'lastNotificationAt',
   'lastDeltaAt',
   'lastError',
+  'lastErrorAt',
 ] as const satisfies readonly (keyof CalendarSyncState)[];
 
 function pickCalendar(e: CalendarSyncState): CalendarSyncState {

@@ -113,7 +113,7 @@ export class SyncService {
       clientState,
       expiresAt: created.expirationDateTime,
     });
-    await this.store.updateCalendar(hostId, calendarId, { subscriptionId: created.id, lastError: null });
+    await this.store.updateCalendar(hostId, calendarId, { subscriptionId: created.id });
     if (previous && previous !== created.id) {
       await deleteSubscription(graph, previous).catch(() => undefined);
       await this.store.deleteSubscription(previous);
@@ -151,7 +151,10 @@ export class SyncService {
         renewed++;
       } catch (error) {
         failed++;
-        await this.store.updateCalendar(s.hostId, s.calendarId, { lastError: describe(error) });
+        await this.store.updateCalendar(s.hostId, s.calendarId, {
+          lastError: describe(error),
+          lastErrorAt: this.deps.clock().toISOString(),
+        });
       }
     }
     return { renewed, failed };
@@ -262,15 +265,22 @@ export class SyncService {
       } else {
         await this.deps.busyCache.apply(hostId, calendarId, { upserts, removedEventIds: removedIds });
       }
-      await this.followOwnEvents(hostId, result.upserts, upserts, removedIds, bookingOf);
+      const problems = await this.followOwnEvents(hostId, result.upserts, upserts, removedIds, bookingOf);
       await this.store.updateCalendar(hostId, calendarId, {
         deltaLink: result.deltaLink,
         ...(result.full && { deltaWindowStart: window.start }),
         lastDeltaAt: this.deps.clock().toISOString(),
-        lastError: null,
+        // The last error stays (with its time) after later rounds succeed: health shows it next to lastDeltaAt.
+        ...(problems.length > 0 && {
+          lastError: problems.join(' '),
+          lastErrorAt: this.deps.clock().toISOString(),
+        }),
       });
     } catch (error) {
-      await this.store.updateCalendar(hostId, calendarId, { lastError: describe(error) });
+      await this.store.updateCalendar(hostId, calendarId, {
+        lastError: describe(error),
+        lastErrorAt: this.deps.clock().toISOString(),
+      });
       throw error;
     }
   }
@@ -282,7 +292,8 @@ export class SyncService {
     items: CachedBusyItem[],
     removedIds: string[],
     bookingOf: Map<string, string>,
-  ): Promise<void> {
+  ): Promise<string[]> {
+    const problems: string[] = [];
     for (const [i, event] of events.entries()) {
       const item = items[i]!;
       if (!item.bookingId) continue;
@@ -300,11 +311,19 @@ export class SyncService {
         Date.parse(item.end) !== Date.parse(booking.end);
       if (!moved) continue;
       this.counters.bookingsFollowed++;
-      await this.bookings.followOutlookMove(booking, {
-        start: item.start,
-        end: item.end,
-        changeKey: event.changeKey ?? '',
-      });
+      try {
+        await this.bookings.followOutlookMove(booking, {
+          start: item.start,
+          end: item.end,
+          changeKey: event.changeKey ?? '',
+        });
+      } catch (error) {
+        // Another booking holds the new time: retrying cannot help, the host has to sort it out.
+        if ((error as { code?: string }).code !== 'SLOT_TAKEN') throw error;
+        problems.push(
+          `Booking ${booking.id} was moved in Outlook onto another booking's time and keeps its old time.`,
+        );
+      }
     }
     for (const eventId of removedIds) {
       const bookingId = bookingOf.get(eventId);
@@ -328,6 +347,7 @@ export class SyncService {
       this.counters.bookingsFollowed++;
       await this.bookings.followOutlookDelete(booking);
     }
+    return problems;
   }
 }
 

@@ -148,6 +148,35 @@ describe('Outlook changes reach the slots', () => {
   });
 });
 
+describe('a booking moved in Outlook onto another booking', () => {
+  it('keeps its time and the sync health says why', async () => {
+    const book = async (start: string) => {
+      const res = await stack.call('POST', `public/pages/${pageId}/bookings`, {
+        headers: { 'idempotency-key': crypto.randomUUID() },
+        body: { name: 'Alex Wilber', email: 'alex@example.com', durationMinutes: 30, start, timeZone: 'UTC' },
+      });
+      expect(res.status).toBe(201);
+      return res.body.booking.id as string;
+    };
+    const first = hoursFromNow(70);
+    const second = hoursFromNow(72);
+    const [a, b] = [await book(first), await book(second)];
+    const [event] = eventsOfBooking(stack.emulator, host.user.id, a);
+    stack.emulator.store.updateEvent(host.user.id, event!.id, {
+      start: wall(second),
+      end: wall(plus(second, 0.5)),
+    });
+    await eventually('the sync reports the clash', async () => {
+      const health = await stack.call('GET', 'sync/health', { token: host.token });
+      return String(health.body.calendars[0].lastError ?? '').includes(a);
+    });
+    const kept = await stack.runtime.deps.bookings.get(host.user.id, a);
+    expect(Date.parse(kept!.start)).toBe(Date.parse(first));
+    expect(kept!.status).not.toBe('cancelled');
+    expect((await stack.runtime.deps.bookings.get(host.user.id, b))!.status).not.toBe('cancelled');
+  });
+});
+
 describe('trust and recovery', () => {
   it('ignores a notification with the wrong clientState', async () => {
     const runtime = syncRuntime(stack.services);
@@ -225,7 +254,9 @@ describe('GET /api/sync/health', () => {
     expect(Date.parse(calendar.subscription.expiresAt)).toBeGreaterThan(Date.now() + 86_400_000);
     expect(Date.parse(calendar.lastNotificationAt)).not.toBeNaN();
     expect(Date.parse(calendar.lastDeltaAt)).not.toBeNaN();
-    expect(calendar.lastError).toBeUndefined();
+    // The clash reported earlier in this file stays as the last error, older than the last delta.
+    expect(calendar.lastError).toContain('was moved in Outlook onto another booking');
+    expect(Date.parse(calendar.lastErrorAt)).toBeLessThanOrEqual(Date.parse(calendar.lastDeltaAt));
     expect(calendar.permission).toEqual({ ok: true });
     expect(res.body.notifications.forged).toBeGreaterThanOrEqual(1);
   });
