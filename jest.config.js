@@ -19,8 +19,23 @@ const nodeProject = (name) => ({
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 });
 
+// The front end runs its component tests in jsdom, compiled with its own tsconfig (DOM types, JSX).
+const addinProject = {
+  ...esmTypeScript,
+  displayName: 'addin',
+  rootDir: '<rootDir>/addin',
+  testEnvironment: '<rootDir>/src/testing/jsdom-environment.mjs',
+  testEnvironmentOptions: { customExportConditions: ['tandem-source', 'browser', 'default'] },
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.test.tsx'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  setupFiles: ['<rootDir>/src/testing/setup.ts'],
+};
+
 /** @type {import('jest').Config} */
 export default {
-  projects: ['api', 'dev', 'bot', 'e2e', 'bench'].map(nodeProject),
+  projects: [...['api', 'dev', 'bot', 'e2e', 'bench'].map(nodeProject), addinProject],
   testTimeout: 30_000,
 };

@@ -1,0 +1,154 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderWithApi } from '../../testing/render.js';
+import { samplePublicPage, startContractServer, type ContractServer } from '../../testing/api-server.js';
+import { BookingPage } from './BookingPage.js';
+
+const now = new Date('2026-11-24T08:00:00Z');
+const free = ['2026-11-25T09:00:00.000Z', '2026-11-25T09:30:00.000Z', '2026-11-26T14:00:00.000Z'];
+let server: ContractServer;
+
+beforeEach(async () => {
+  server = await startContractServer({ publicPage: samplePublicPage(), free: [...free] });
+});
+afterEach(() => server.close());
+
+function renderPage() {
+  return renderWithApi(
+    <BookingPage
+      pageId="page-1"
+      locale="en-GB"
+      initialZone="Europe/London"
+      now={now}
+      manageUrl={(token) => `manage.html?token=${token}`}
+    />,
+    server.baseUrl,
+  );
+}
+
+const slotList = () => screen.findByRole('list', { name: /Available times on/ });
+
+async function fillForm(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(screen.getByRole('textbox', { name: /Your name/ }), 'Megan Bowen');
+  await user.type(screen.getByRole('textbox', { name: /Your email/ }), 'megan@example.com');
+  await user.type(screen.getByRole('textbox', { name: /What would you like to talk about/ }), 'Pricing');
+  await user.click(screen.getByRole('button', { name: 'Book' }));
+}
+
+describe('booking a time on the public page', () => {
+  it('marks the days with times and lists the first day in the invitee zone', async () => {
+    renderPage();
+    expect(await screen.findByRole('heading', { name: 'Intro call' })).toBeTruthy();
+    const list = await slotList();
+    expect(
+      within(list)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['9:00', '9:30']);
+    expect(screen.getByRole('button', { name: 'Wednesday 25 November, has available times' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Thursday 26 November, has available times' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Friday 27 November' }).getAttribute('aria-disabled')).toBe(
+      'true',
+    );
+  });
+
+  it('goes from a slot to the form to the confirmation with Teams, .ics and manage links', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(within(await slotList()).getByRole('button', { name: '9:30' }));
+    expect(screen.getByText(/You chose Wednesday 25 November .*09:30/)).toBeTruthy();
+    await fillForm(user);
+
+    expect(await screen.findByRole('heading', { name: 'You are booked' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Join the Teams meeting' }).getAttribute('href')).toBe(
+      'https://teams.microsoft.com/l/meetup-join/demo',
+    );
+    expect(screen.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('href')).toBe(
+      `${server.baseUrl}/api/manage/tok-b1/booking.ics`,
+    );
+    expect(screen.getByRole('link', { name: 'Reschedule or cancel' }).getAttribute('href')).toBe(
+      'manage.html?token=tok-b1',
+    );
+    const booked = server.requests.find((r) => r.method === 'POST');
+    expect(booked?.body).toEqual({
+      name: 'Megan Bowen',
+      email: 'megan@example.com',
+      answers: { topic: 'Pricing' },
+      durationMinutes: 30,
+      start: '2026-11-25T09:30:00.000Z',
+      timeZone: 'Europe/London',
+    });
+  });
+
+  it('says the time was just taken and shows the fresh slots when the API answers 409', async () => {
+    server.state.takenByOthers.add('2026-11-25T09:00:00.000Z');
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(within(await slotList()).getByRole('button', { name: '9:00' }));
+    await fillForm(user);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('That time was just taken. Here are the times still free.');
+    await waitFor(async () =>
+      expect(
+        within(await slotList())
+          .getAllByRole('button')
+          .map((b) => b.textContent),
+      ).toEqual(['9:30']),
+    );
+    expect(server.requests.filter((r) => r.path.endsWith('/slots'))).toHaveLength(2);
+  });
+
+  it('names the missing fields instead of sending the form', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(within(await slotList()).getByRole('button', { name: '9:00' }));
+    await user.type(screen.getByRole('textbox', { name: /Your email/ }), 'not-an-email');
+    await user.click(screen.getByRole('button', { name: 'Book' }));
+    expect(screen.getByText('Your name is required.')).toBeTruthy();
+    expect(screen.getByText('Enter an email address such as name@example.com.')).toBeTruthy();
+    expect(screen.getByText('What would you like to talk about? is required.')).toBeTruthy();
+    expect(server.requests.some((r) => r.method === 'POST')).toBe(false);
+  });
+
+  it('re-labels every time when the invitee picks another zone', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await slotList();
+    await user.type(screen.getByRole('searchbox', { name: 'Search time zones' }), 'tokyo');
+    const zone = screen.getByRole('combobox', { name: 'Time zone' });
+    expect((zone as HTMLSelectElement).value).toBe('Asia/Tokyo');
+    expect(within(zone).getByRole('option', { selected: true }).textContent).toBe('Asia/Tokyo (GMT+09:00)');
+    await waitFor(async () =>
+      expect(
+        within(await slotList())
+          .getAllByRole('button')
+          .map((b) => b.textContent),
+      ).toEqual(['18:00', '18:30']),
+    );
+    // Thursday 14:00 UTC is 23:00 in Tokyo: still Thursday there.
+    await user.click(screen.getByRole('button', { name: 'Thursday 26 November, has available times' }));
+    expect(
+      within(await slotList())
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['23:00']);
+    // And back through the select alone, as a keyboard user would.
+    await user.clear(screen.getByRole('searchbox', { name: 'Search time zones' }));
+    await user.selectOptions(zone, 'America/New_York');
+    await user.click(screen.getByRole('button', { name: 'Thursday 26 November, has available times' }));
+    expect(
+      within(await slotList())
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['9:00']);
+  });
+
+  it('shows the API sentence when the page does not exist', async () => {
+    renderWithApi(
+      <BookingPage pageId="nope" locale="en-GB" now={now} manageUrl={(t) => t} />,
+      server.baseUrl,
+    );
+    expect(await screen.findByText('There is no booking page at this link.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,42 @@
+import type { ApiError } from '../../api/client.js';
+import type { Slot } from '../../api/types.js';
+
+export type Loadable<T> =
+  { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: ApiError | Error };
+
+export interface SlotPickerOptions {
+  pageId: string;
+  durations: number[];
+  /** The viewer's locale for every date and time. */
+  locale: string;
+  /** The zone to start in. @default the browser's zone */
+  initialZone?: string;
+  /** "now" as seen by the page (the first month shown). @default the current time */
+  now?: Date;
+}
+
+/** The shared state of picking a time: zone, duration, month, the month's slots and the chosen day. */
+export interface SlotPickerState {
+  zone: string;
+  setZone(zone: string): void;
+  duration: number;
+  setDuration(minutes: number): void;
+  durations: number[];
+  month: string;
+  minMonth: string;
+  setMonth(month: string): void;
+  slots: Loadable<Slot[]>;
+  /** Slots grouped by their date in the current zone. */
+  byDate: ReadonlyMap<string, Slot[]>;
+  selectedDate: string | undefined;
+  setSelectedDate(date: string): void;
+  /** Fetch the month's slots again (after a slot was taken). */
+  refresh(): void;
+  locale: string;
+}
+
+export interface SlotPickerProps {
+  state: SlotPickerState;
+  onPick(slot: Slot): void;
+  className?: string;
+}

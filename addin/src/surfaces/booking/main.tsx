@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApiClient } from '../../api/client.js';
+import { ApiContext } from '../../api/context.js';
+import { AppShell } from '../../components/AppShell/AppShell.js';
+import { BookingPage } from '../../components/BookingPage/BookingPage.js';
+import { config } from '../../config.js';
+import { createWebHost } from '../../hosts/web.js';
+import { webThemes } from '../themes.web.js';
+
+// The public booking page: /?page=<pageId> (the link a host shares). No sign-in, no host SDK.
+const host = createWebHost(undefined);
+const pageId = new URLSearchParams(location.search).get('page') ?? undefined;
+const api = createApiClient({ baseUrl: config.apiBaseUrl });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ApiContext.Provider value={api}>
+      <AppShell themes={webThemes} theme={host.theme} onThemeChange={host.onThemeChange} locale={host.locale}>
+        <BookingPage
+          pageId={pageId}
+          locale={host.locale}
+          manageUrl={(token) => `manage.html?token=${encodeURIComponent(token)}`}
+        />
+      </AppShell>
+    </ApiContext.Provider>
+  </StrictMode>,
+);
