@@ -41,7 +41,13 @@ export function syncRuntime(services: Services): SyncRuntime & { enabled: boolea
     runtime = {
       store,
       intake: new NotificationIntake(store, services.queues),
-      sync: new SyncService(booking.deps, booking.bookings, store, settings ?? { apiBaseUrl: '' }),
+      sync: new SyncService(
+        booking.deps,
+        booking.bookings,
+        store,
+        settings ?? { apiBaseUrl: '' },
+        services.queues,
+      ),
     };
     runtimes.set(services, runtime);
   }

@@ -3,6 +3,7 @@ import type { BookingDeps } from '../booking/deps.js';
 import { DEFAULT_CALENDAR } from '../graph/calendar-reads.js';
 import { toBusyItem } from '../graph/event-mapping.js';
 import type { CachedBusyItem } from '../store/busy-cache.js';
+import type { Queues } from '../store/queues.js';
 import { runDeltaRound, type DeltaEvent } from './delta-round.js';
 import {
   createSubscription,
@@ -16,6 +17,16 @@ import {
 } from './graph-subscriptions.js';
 import type { SyncMessage } from './notification-intake.js';
 import type { SyncStore } from './subscription-store.js';
+
+/** On `bot-outbox`: the host changed a booking's event in Outlook and the booking followed. */
+export interface BookingFollowedOutlookMessage {
+  kind: 'bookingFollowedOutlook';
+  hostId: string;
+  bookingId: string;
+  change: 'moved' | 'cancelled';
+  start: string;
+  end: string;
+}
 
 export interface SyncSettings {
   /** The API's public origin Graph posts notifications to (`https://…`; `http://127.0.0.1:…` locally). */
@@ -43,7 +54,17 @@ export class SyncService {
     private readonly bookings: BookingService,
     private readonly store: SyncStore,
     private readonly settings: SyncSettings,
+    private readonly queues?: Queues,
   ) {}
+
+  /** Tells the host (through the bot) what their Outlook change did to a booking. */
+  private async tellHost(message: Omit<BookingFollowedOutlookMessage, 'kind'>): Promise<void> {
+    const full: BookingFollowedOutlookMessage = { kind: 'bookingFollowedOutlook', ...message };
+    // The booking has already followed: a failed message must not make the round (and the move) repeat.
+    await this.queues?.send('botOutbox', full).catch((error: unknown) => {
+      console.warn(`Could not tell host ${message.hostId} about booking ${message.bookingId}:`, error);
+    });
+  }
 
   /** The calendars kept in sync: availability calendars and the one bookings are written to. */
   async calendarsOf(hostId: string): Promise<string[]> {
@@ -303,6 +324,13 @@ export class SyncService {
       if (event.isCancelled) {
         this.counters.bookingsFollowed++;
         await this.bookings.followOutlookDelete(booking);
+        await this.tellHost({
+          hostId,
+          bookingId: booking.id,
+          change: 'cancelled',
+          start: booking.start,
+          end: booking.end,
+        });
         continue;
       }
       if (item.isAllDay) continue;
@@ -316,6 +344,13 @@ export class SyncService {
           start: item.start,
           end: item.end,
           changeKey: event.changeKey ?? '',
+        });
+        await this.tellHost({
+          hostId,
+          bookingId: booking.id,
+          change: 'moved',
+          start: item.start,
+          end: item.end,
         });
       } catch (error) {
         // Another booking holds the new time: retrying cannot help, the host has to sort it out.
@@ -346,6 +381,13 @@ export class SyncService {
       if (stillThere) continue;
       this.counters.bookingsFollowed++;
       await this.bookings.followOutlookDelete(booking);
+      await this.tellHost({
+        hostId,
+        bookingId: booking.id,
+        change: 'cancelled',
+        start: booking.start,
+        end: booking.end,
+      });
     }
     return problems;
   }

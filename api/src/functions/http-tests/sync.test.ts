@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { decodeQueueMessage } from '../../store/queues.js';
 import { provideSyncSettings, syncRuntime } from '../sync-runtime.js';
 import { eventsOfBooking, hoursFromNow, startApiStack, type ApiStack } from './api-stack.js';
 
@@ -10,6 +11,7 @@ const hour = 3_600_000;
 beforeAll(async () => {
   stack = await startApiStack();
   provideSyncSettings(stack.services, { apiBaseUrl: stack.url });
+  await stack.services.queues.ensure();
   host = await stack.connectHost({ upn: 'megan', name: 'Megan Bowen' });
   ({ id: pageId } = await stack.createPage(host.token, { slug: 'sync' }));
 });
@@ -145,6 +147,14 @@ describe('Outlook changes reach the slots', () => {
     stack.emulator.store.deleteEvent(host.user.id, event!.id);
     await eventually('the booking is cancelled', async () => (await booking())!.status === 'cancelled');
     await eventually('its time is offered again', async () => await offered(moved));
+
+    // The host hears about both through the bot.
+    const outbox = await stack.services.queues.client('botOutbox').peekMessages({ numberOfMessages: 32 });
+    const told = outbox.peekedMessageItems
+      .map((m) => decodeQueueMessage(m.messageText) as { bookingId?: string; change?: string })
+      .filter((m) => m.bookingId === bookingId)
+      .map((m) => m.change);
+    expect(told).toEqual(['moved', 'cancelled']);
   });
 });
 
