@@ -162,4 +162,21 @@ describe('what is synced follows the settings', () => {
       expect(new Set(ids).size).toBe(ids.length);
     }
   });
+
+  it('an all-day out-of-office event blocks the whole day', async () => {
+    const day = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 + 10 * 86_400_000);
+    const date = day.toISOString().slice(0, 10);
+    const next = new Date(day.getTime() + 86_400_000).toISOString().slice(0, 10);
+    const hours = [0, 9, 23].map((h) => new Date(day.getTime() + h * hour).toISOString());
+    for (const at of hours) expect(await offered(at)).toBe(true);
+    stack.emulator.store.addEvent(host.user.id, {
+      subject: 'Holiday',
+      isAllDay: true,
+      showAs: 'oof',
+      start: { dateTime: `${date}T00:00:00`, timeZone: 'UTC' },
+      end: { dateTime: `${next}T00:00:00`, timeZone: 'UTC' },
+    });
+    for (const at of hours) await eventually(`${at} is blocked`, async () => !(await offered(at)));
+    expect(await offered(new Date(day.getTime() + 24 * hour).toISOString())).toBe(true);
+  });
 });
