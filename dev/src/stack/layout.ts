@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DEMO_API_APP, DEMO_TENANT } from '../m365-emulator/demo-tenant.js';
+import { DEMO_API_APP, DEMO_TENANT, DEMO_WEB_APP } from '../m365-emulator/demo-tenant.js';
 import { devSecrets } from './dev-secrets.js';
 import type { ServiceSpec } from './service.js';
 
@@ -49,6 +49,19 @@ export function stackServices(layout: StackLayout): ServiceSpec[] {
       env: apiSettings(layout),
       readyPort: stackPorts.api,
     },
+    {
+      name: 'web',
+      entry: at('dev/src/web/main.ts'),
+      ports: [stackPorts.web],
+      env: {
+        TANDEM_WEB_PORT: String(stackPorts.web),
+        VITE_TANDEM_API_BASE_URL: `http://127.0.0.1:${stackPorts.api}`,
+        VITE_TANDEM_AAD_CLIENT_ID: DEMO_WEB_APP.clientId,
+        VITE_TANDEM_API_SCOPE: `${DEMO_API_APP.identifierUri}/access_as_user`,
+        VITE_TANDEM_AUTHORITY: `${emulatorOrigin}/${DEMO_TENANT.id}`,
+      },
+      readyPort: stackPorts.web,
+    },
   ];
 }
 
@@ -60,6 +73,10 @@ export function stackUrls(_layout: StackLayout, running: readonly ServiceSpec[])
     urls['Outlook calendars (emulated; create, move, delete events)'] = `${emulatorOrigin}/outlook`;
     urls['Teams chat (emulated)'] = `${emulatorOrigin}/teams/chat/adele`;
     urls['Microsoft 365 emulator (Graph, Entra ID)'] = `${emulatorOrigin}/`;
+  }
+  if (names.has('web')) {
+    urls['Task pane (host views, dev sign-in)'] = `http://127.0.0.1:${stackPorts.web}/taskpane.html`;
+    urls['Teams tab (host views, dev sign-in)'] = `http://127.0.0.1:${stackPorts.web}/tab.html`;
   }
   if (names.has('api'))
     urls['API (OpenAPI document)'] = `http://127.0.0.1:${stackPorts.api}/api/openapi.json`;
