@@ -61,7 +61,15 @@ export function ComposeActions({ pages, compose, origin, locale, now }: ComposeA
           </Select>
         </Field>
         <Field label={t.howMany}>
-          <SpinButton min={1} max={10} value={count} onChange={(_, d) => setCount(d.value ?? count)} />
+          <SpinButton
+            min={1}
+            max={10}
+            value={count}
+            onChange={(_, d) => {
+              const next = d.value ?? Number(d.displayValue);
+              if (Number.isInteger(next) && next >= 1 && next <= 10) setCount(next);
+            }}
+          />
         </Field>
       </div>
       <div className={s.row}>

@@ -1,0 +1,169 @@
+import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createApiClient } from '../../api/client.js';
+import { ApiContext } from '../../api/context.js';
+import type { BookingPage } from '../../api/types.js';
+import { HostReactContext, type HostContext } from '../../hosts/HostContext.js';
+import { createOutlookHost, type OfficeSdk } from '../../hosts/outlook.js';
+import { createTeamsHost } from '../../hosts/teams.js';
+import { createWebHost } from '../../hosts/web.js';
+import { teamsThemes } from '../../surfaces/themes.teams.js';
+import { samplePublicPage, startContractServer, type ContractServer } from '../../testing/api-server.js';
+import { AppShell } from '../AppShell/AppShell.js';
+import { HostApp } from './HostApp.js';
+
+const page: BookingPage = {
+  id: 'p1',
+  hostId: 'host-1',
+  title: 'Intro <call> & more',
+  slug: 'intro',
+  description: '',
+  durations: [30],
+  location: { kind: 'teams' },
+  questions: [],
+  rules: {
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 0,
+    minimumNoticeMinutes: 0,
+    window: { kind: 'rolling', days: 60 },
+    busyRules: { tentativeBlocks: false, workingElsewhereBlocks: false, privateBlocks: true },
+  },
+  requiresConfirmation: false,
+  createdAt: '2026-11-01T00:00:00Z',
+  updatedAt: '2026-11-01T00:00:00Z',
+  etag: '"1"',
+};
+
+/** An Outlook compose window as office.js presents it: what the add-in inserts lands in `inserted`. */
+function fakeOffice() {
+  const inserted: { html: string; coercionType: string }[] = [];
+  const office: OfficeSdk = {
+    onReady: () => Promise.resolve({ host: 'Outlook' }),
+    context: {
+      displayLanguage: 'en-GB',
+      requirements: { isSetSupported: () => false },
+      mailbox: {
+        item: {
+          itemType: 'message',
+          body: {
+            setSelectedDataAsync(data, options, callback) {
+              inserted.push({ html: data, coercionType: options.coercionType });
+              callback({ status: 'succeeded' });
+            },
+          },
+        },
+      },
+    },
+    CoercionType: { Html: 'html' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    auth: { getAccessToken: () => Promise.resolve('office-sso-token') },
+  };
+  return { office, inserted };
+}
+
+let server: ContractServer;
+beforeEach(async () => {
+  server = await startContractServer({
+    publicPage: samplePublicPage({ id: 'p1' }),
+    pages: [page],
+    free: ['2026-11-25T09:00:00.000Z', '2026-11-25T09:30:00.000Z', '2026-11-25T10:00:00.000Z'],
+  });
+});
+afterEach(() => server.close());
+
+function renderHost(host: HostContext) {
+  const api = createApiClient({ baseUrl: server.baseUrl, getToken: () => host.getApiToken() });
+  return render(
+    <HostReactContext.Provider value={host}>
+      <ApiContext.Provider value={api}>
+        <AppShell themes={teamsThemes} theme={host.theme} onThemeChange={host.onThemeChange} locale="en-GB">
+          <HostApp origin="https://tandem.test/" showCompose />
+        </AppShell>
+      </ApiContext.Provider>
+    </HostReactContext.Provider>,
+  );
+}
+
+describe('inserting into an Outlook message', () => {
+  it('writes the booking link at the cursor as HTML, the title escaped', async () => {
+    const { office, inserted } = fakeOffice();
+    renderHost(await createOutlookHost(office));
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Insert booking link' }));
+    expect(await screen.findByText('Inserted at the cursor.')).toBeTruthy();
+    expect(inserted).toEqual([
+      {
+        html: '<a href="https://tandem.test/index.html?page=p1">Book a time with me: Intro &lt;call&gt; &amp; more</a>',
+        coercionType: 'html',
+      },
+    ]);
+    // The page list came through the host's SSO token.
+    expect(server.requests.find((r) => r.path === '/api/pages')?.headers.authorization).toBe(
+      'Bearer office-sso-token',
+    );
+  });
+
+  it('writes the next N free times, each a one-click booking link', async () => {
+    const { office, inserted } = fakeOffice();
+    renderHost(await createOutlookHost(office));
+    const user = userEvent.setup();
+    const count = await screen.findByRole('spinbutton', { name: 'Number of times' });
+    await user.clear(count);
+    await user.type(count, '2');
+    await user.tab();
+    await user.click(screen.getByRole('button', { name: 'Insert available times' }));
+    await screen.findByText('Inserted at the cursor.');
+    const links = [...inserted[0]!.html.matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1]);
+    expect(links).toEqual([
+      'https://tandem.test/index.html?page=p1&amp;start=2026-11-25T09%3A00%3A00.000Z',
+      'https://tandem.test/index.html?page=p1&amp;start=2026-11-25T09%3A30%3A00.000Z',
+    ]);
+  });
+
+  it('explains in a plain browser that inserting needs Outlook', async () => {
+    renderHost({ ...createWebHost(undefined), getApiToken: () => Promise.resolve('dev-token') });
+    expect(
+      await screen.findByText('Inserting into a message works in Outlook while you write an email.'),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Insert booking link' }).hasAttribute('disabled')).toBe(true);
+  });
+});
+
+describe('following the Teams theme', () => {
+  it('switches default → dark → high contrast live', async () => {
+    let themeHandler: (theme: string) => void = () => undefined;
+    const host = await createTeamsHost({
+      app: {
+        initialize: () => Promise.resolve(),
+        getContext: () => Promise.resolve({ app: { locale: 'en-GB', theme: 'default' } }),
+        registerOnThemeChangeHandler: (handler) => {
+          themeHandler = handler;
+        },
+      },
+      authentication: { getAuthToken: () => Promise.resolve('teams-sso-token') },
+    });
+    renderHost(host);
+    await screen.findByRole('link', { name: 'Public link' });
+    // Fluent writes each theme as CSS variables through the CSSOM.
+    const background = () =>
+      [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).join('\n');
+    const provider = () => document.querySelector('[data-theme]')!;
+    expect(provider().getAttribute('data-theme')).toBe('default');
+    expect(background()).toContain(`--colorNeutralBackground1: ${teamsLightTheme.colorNeutralBackground1}`);
+
+    act(() => themeHandler('dark'));
+    expect(provider().getAttribute('data-theme')).toBe('dark');
+    expect(background()).toContain(`--colorNeutralBackground1: ${teamsDarkTheme.colorNeutralBackground1}`);
+
+    act(() => themeHandler('contrast'));
+    expect(provider().getAttribute('data-theme')).toBe('contrast');
+    expect(background()).toContain(
+      `--colorNeutralBackground1: ${teamsHighContrastTheme.colorNeutralBackground1}`,
+    );
+    expect(server.requests.find((r) => r.path === '/api/pages')?.headers.authorization).toBe(
+      'Bearer teams-sso-token',
+    );
+    expect(within(screen.getByRole('tablist')).getAllByRole('tab')).toHaveLength(3);
+  });
+});
