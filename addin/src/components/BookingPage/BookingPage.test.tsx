@@ -144,6 +144,22 @@ describe('booking a time on the public page', () => {
     ).toEqual(['9:00']);
   });
 
+  it('opens the form for the time of a one-click link', async () => {
+    renderWithApi(
+      <BookingPage
+        pageId="page-1"
+        locale="en-GB"
+        initialZone="Europe/London"
+        initialStart="2026-11-26T14:00:00.000Z"
+        now={now}
+        manageUrl={(token) => token}
+      />,
+      server.baseUrl,
+    );
+    expect(await screen.findByText(/You chose Thursday 26 November .*14:00/)).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: /Your name/ })).toBeTruthy();
+  });
+
   it('shows the API sentence when the page does not exist', async () => {
     renderWithApi(
       <BookingPage pageId="nope" locale="en-GB" now={now} manageUrl={(t) => t} />,

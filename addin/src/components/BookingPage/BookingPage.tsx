@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useApi } from '../../api/context.js';
 import type { PublicPage } from '../../api/types.js';
 import { useStrings } from '../../i18n/index.js';
@@ -28,6 +29,14 @@ function LoadedBookingPage(props: BookingPageProps & { page: PublicPage }) {
     ...(props.now !== undefined && { now: props.now }),
   });
   const flow = useBookingFlow({ pageId: props.page.id }, picker);
+  const openedLink = useRef(false);
+  useEffect(() => {
+    if (openedLink.current || !props.initialStart || picker.slots.status !== 'ready') return;
+    openedLink.current = true;
+    const wanted = Date.parse(props.initialStart);
+    const slot = picker.slots.value.find((s) => Date.parse(s.start) === wanted);
+    if (slot) flow.pick(slot);
+  }, [picker.slots, props.initialStart, flow]);
   return renderBookingPage(
     props.page,
     { page: { status: 'ready', value: props.page }, picker, ...flow },

@@ -11,6 +11,8 @@ export interface BookingPageProps {
   manageUrl(token: string): string;
   /** The zone to start in. @default the browser's zone */
   initialZone?: string;
+  /** A slot start from a one-click link (`&start=`): opens the form for it when it is still free. */
+  initialStart?: string;
   now?: Date;
 }
 

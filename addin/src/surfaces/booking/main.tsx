@@ -10,7 +10,9 @@ import { webThemes } from '../themes.web.js';
 
 // The public booking page: /?page=<pageId> (the link a host shares). No sign-in, no host SDK.
 const host = createWebHost(undefined);
-const pageId = new URLSearchParams(location.search).get('page') ?? undefined;
+const params = new URLSearchParams(location.search);
+const pageId = params.get('page') ?? undefined;
+const initialStart = params.get('start') ?? undefined;
 const api = createApiClient({ baseUrl: config.apiBaseUrl });
 
 createRoot(document.getElementById('root')!).render(
@@ -20,6 +22,7 @@ createRoot(document.getElementById('root')!).render(
         <BookingPage
           pageId={pageId}
           locale={host.locale}
+          {...(initialStart && { initialStart })}
           manageUrl={(token) => `manage.html?token=${encodeURIComponent(token)}`}
         />
       </AppShell>
