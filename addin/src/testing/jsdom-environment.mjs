@@ -1,5 +1,7 @@
 // jsdom lacks fetch and the encoding APIs; component tests talk to real HTTP servers on 127.0.0.1,
 // so the page under test gets Node's own implementations (the same WHATWG fetch the browsers follow).
+// Node's MessageChannel is not handed over: React's scheduler would hold one of its ports open and keep
+// jest alive after the run; without it the scheduler uses timers, which jsdom clears at teardown.
 import { TestEnvironment } from 'jest-environment-jsdom';
 
 export default class JsdomWithFetch extends TestEnvironment {
@@ -16,9 +18,6 @@ export default class JsdomWithFetch extends TestEnvironment {
       'TextDecoder',
       'structuredClone',
       'ReadableStream',
-      'BroadcastChannel',
-      'MessageChannel',
-      'MessagePort',
     ]) {
       if (g[name] === undefined && globalThis[name] !== undefined) g[name] = globalThis[name];
     }
