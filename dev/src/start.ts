@@ -4,9 +4,10 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureCertificates } from './m365-emulator/index.js';
+import { ensureDemoPage } from './stack/demo-pages.js';
 import { takenPorts } from './stack/ports.js';
 import { presentServices, startService, waitUntilReady, type RunningService } from './stack/service.js';
-import { stackServices, stackUrls, type StackLayout } from './stack/layout.js';
+import { stackPorts, stackServices, stackUrls, type StackLayout } from './stack/layout.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const layout: StackLayout = { root, dataDir: resolve(root, '.tandem/data') };
@@ -61,6 +62,22 @@ for (const [index, spec] of specs.entries()) {
 }
 
 if (!stopping) {
+  const urls = stackUrls(layout, specs);
+  if (specs.some((s) => s.name === 'web') && specs.some((s) => s.name === 'api')) {
+    try {
+      urls['Booking page (Adele Vance, demo)'] = await ensureDemoPage({
+        emulatorOrigin: `https://localhost:${stackPorts.emulator}`,
+        apiOrigin: `http://127.0.0.1:${stackPorts.api}`,
+        webOrigin: `http://127.0.0.1:${stackPorts.web}`,
+        caCertPath: tls.caCertPath,
+      });
+    } catch (error) {
+      console.error(
+        `The demo booking page could not be prepared: ${error instanceof Error ? error.message : error}`,
+      );
+    }
+  }
   console.log('\nTandem is running. Ctrl-C stops everything.\n');
-  console.table(stackUrls(layout, specs));
+  for (const [what, url] of Object.entries(urls)) console.log(`  ${what.padEnd(60)} ${url}`);
+  console.log('');
 }

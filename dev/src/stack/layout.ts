@@ -71,7 +71,7 @@ export function stackUrls(_layout: StackLayout, running: readonly ServiceSpec[])
   const urls: Record<string, string> = {};
   if (names.has('m365')) {
     urls['Outlook calendars (emulated; create, move, delete events)'] = `${emulatorOrigin}/outlook`;
-    urls['Teams chat (emulated)'] = `${emulatorOrigin}/teams/chat/adele`;
+    urls['Teams chat (emulated)'] = `${emulatorOrigin}/teams/chat/adele@${DEMO_TENANT.domain}`;
     urls['Microsoft 365 emulator (Graph, Entra ID)'] = `${emulatorOrigin}/`;
   }
   if (names.has('web')) {
