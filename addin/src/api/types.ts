@@ -45,18 +45,7 @@ export interface PreviewQuery {
   timeZone: string;
 }
 
-export type SubscriptionState = 'active' | 'expiring' | 'missing' | 'reauthorizationRequired';
-export interface SyncHealth {
-  subscriptions: {
-    calendarId: string;
-    calendarName?: string;
-    state: SubscriptionState;
-    expiresAt?: string;
-  }[];
-  lastNotificationAt?: string;
-  lastDeltaSyncAt?: string;
-  permission: { ok: boolean; detail?: string };
-}
+export type { SyncHealth } from '@tandem/api/contracts';
 export interface SelfTestStep {
   step: number;
   ok: boolean;

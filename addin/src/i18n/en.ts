@@ -204,6 +204,10 @@ export const en = {
     lastNotification: 'Last notification',
     lastDeltaSync: 'Last delta sync',
     permissionCheck: 'Permission check',
+    lastError: 'Last error',
+    defaultCalendar: 'Calendar',
+    syncOff:
+      'Outlook sync is not configured on this server, so changes made in Outlook reach Tandem only at the next full read.',
     selfTest: 'Self-test',
     never: 'Never',
     runSelfTest: 'Run the self-test',

@@ -60,7 +60,7 @@ export async function startContractServer(
     bookings: new Map(),
     pages: [],
     explain: () => [],
-    health: { subscriptions: [], permission: { ok: true } },
+    health: { enabled: true, calendars: [], notifications: { accepted: 0, forged: 0 } },
     selfTest: [],
     ...initial,
   };

@@ -18,7 +18,7 @@ import {
   publicPageSchema,
 } from './pages.js';
 import { slotsAnswerSchema, slotsQuerySchema } from './slots.js';
-import { syncHealthSchema } from '../sync/health.js';
+import { syncHealthSchema } from './sync.js';
 
 export const healthSchema = z
   .object({

@@ -6,6 +6,8 @@ import { useStrings } from '../../i18n/index.js';
 import { detectZone, formatDateTime } from '../../time/zones.js';
 import type { Loadable } from '../SlotPicker/SlotPicker.types.js';
 
+type Calendar = Health['calendars'][number];
+
 type StepView =
   | { state: 'waiting' }
   | { state: 'running' }
@@ -56,26 +58,50 @@ export function SyncHealth({ locale }: { locale: string }) {
       </MessageBar>
     );
   const h = health.value;
+  const latest = (pick: (c: Calendar) => string | undefined) =>
+    h.calendars
+      .map(pick)
+      .reduce<string | undefined>(
+        (a, b) => (b !== undefined && (a === undefined || b > a) ? b : a),
+        undefined,
+      );
+  const refused = h.calendars.find((c) => !c.permission.ok);
+  const failing = h.calendars.find((c) => c.lastError !== undefined);
   return (
     <section aria-label={strings.host.tabs.health}>
+      {!h.enabled && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t.syncOff}</MessageBarBody>
+        </MessageBar>
+      )}
       <dl>
         <dt>{t.subscriptions}</dt>
         <dd>
           <ul>
-            {h.subscriptions.map((s) => (
-              <li key={s.calendarId}>
-                {s.calendarName ?? s.calendarId}: {t.subscriptionState[s.state]}
-                {s.expiresAt && ` (${t.expires(when(s.expiresAt))})`}
+            {h.calendars.map((c) => (
+              <li key={c.calendarId}>
+                {c.calendarId === 'default' ? t.defaultCalendar : c.calendarId}:{' '}
+                {t.subscriptionState[c.subscription.state]}
+                {c.subscription.expiresAt && ` (${t.expires(when(c.subscription.expiresAt))})`}
               </li>
             ))}
           </ul>
         </dd>
         <dt>{t.lastNotification}</dt>
-        <dd>{when(h.lastNotificationAt)}</dd>
+        <dd>{when(latest((c) => c.lastNotificationAt))}</dd>
         <dt>{t.lastDeltaSync}</dt>
-        <dd>{when(h.lastDeltaSyncAt)}</dd>
+        <dd>{when(latest((c) => c.lastDeltaAt))}</dd>
         <dt>{t.permissionCheck}</dt>
-        <dd>{h.permission.ok ? t.ok : (h.permission.detail ?? t.failed)}</dd>
+        <dd>{refused ? (refused.permission.detail ?? t.failed) : t.ok}</dd>
+        {failing && (
+          <>
+            <dt>{t.lastError}</dt>
+            <dd>
+              {failing.lastError}
+              {failing.lastErrorAt && ` (${when(failing.lastErrorAt)})`}
+            </dd>
+          </>
+        )}
         <dt>{t.selfTest}</dt>
         <dd>
           <Button onClick={() => void runSelfTest()} disabled={steps?.some((s) => s.state === 'running')}>
