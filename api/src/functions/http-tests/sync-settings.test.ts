@@ -1,49 +1,14 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { SyncService } from '../../sync/sync-service.js';
-import { provideSyncSettings, syncRuntime } from '../sync-runtime.js';
-import { hoursFromNow, startApiStack, type ApiStack } from './api-stack.js';
+import { syncRuntime } from '../sync-runtime.js';
+import { hoursFromNow, type ApiStack } from './api-stack.js';
+import { eventually, plus, useSyncStack, wall, type SyncStack } from './sync-fixture.js';
 
-let stack: ApiStack;
-let host: { user: { id: string }; token: string };
-let pageId: string;
 const hour = 3_600_000;
-
-beforeAll(async () => {
-  stack = await startApiStack();
-  provideSyncSettings(stack.services, { apiBaseUrl: stack.url });
-  host = await stack.connectHost({ upn: 'lee', name: 'Lee Gu' });
-  ({ id: pageId } = await stack.createPage(host.token, { slug: 'settings' }));
-});
-afterAll(() => stack.stop());
-
-const plus = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * hour).toISOString();
-const wall = (iso: string) => ({ dateTime: iso.slice(0, 19), timeZone: 'UTC' });
-
-const offered = async (start: string): Promise<boolean> => {
-  const res = await stack.call(
-    'GET',
-    `public/pages/${pageId}/slots?start=${start}&end=${plus(start, 1)}&duration=30&timeZone=UTC`,
-  );
-  expect(res.status).toBe(200);
-  return (res.body.slots as { start: string }[]).some((s) => Date.parse(s.start) === Date.parse(start));
-};
-
-async function eventually(what: string, check: () => Promise<boolean>, limitMs = 20_000): Promise<void> {
-  const until = Date.now() + limitMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`Still not true after ${limitMs} ms: ${what}`);
-    await sleep(50);
-  }
-}
-
-const admin = (method: string, path: string, body?: unknown) =>
-  fetch(`${stack.emulator.origin}/_admin/${path}`, {
-    method,
-    ...(body !== undefined && {
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    }),
-  });
+const sync = useSyncStack({ upn: 'lee', name: 'Lee Gu', slug: 'settings' });
+const { offered, admin } = sync;
+let stack: ApiStack;
+let host: SyncStack['host'];
+beforeAll(() => ({ stack, host } = sync.started()));
 
 describe('what is synced follows the settings', () => {
   it('a recurring Outlook series blocks every occurrence; deleting it frees them all', async () => {

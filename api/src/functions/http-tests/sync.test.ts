@@ -1,62 +1,14 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeQueueMessage } from '../../store/queues.js';
-import { provideSyncSettings, syncRuntime } from '../sync-runtime.js';
-import { eventsOfBooking, hoursFromNow, startApiStack, type ApiStack } from './api-stack.js';
+import { syncRuntime } from '../sync-runtime.js';
+import { eventsOfBooking, hoursFromNow, type ApiStack } from './api-stack.js';
+import { eventually, plus, useSyncStack, wall, type SyncStack } from './sync-fixture.js';
 
+const sync = useSyncStack({ upn: 'megan', name: 'Megan Bowen', slug: 'sync' });
+const { offered, admin, settle } = sync;
 let stack: ApiStack;
-let host: { user: { id: string }; token: string };
+let host: SyncStack['host'];
 let pageId: string;
-const hour = 3_600_000;
-
-beforeAll(async () => {
-  stack = await startApiStack();
-  provideSyncSettings(stack.services, { apiBaseUrl: stack.url });
-  await stack.services.queues.ensure();
-  host = await stack.connectHost({ upn: 'megan', name: 'Megan Bowen' });
-  ({ id: pageId } = await stack.createPage(host.token, { slug: 'sync' }));
-});
-afterAll(() => stack.stop());
-
-const plus = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * hour).toISOString();
-const wall = (iso: string) => ({ dateTime: iso.slice(0, 19), timeZone: 'UTC' });
-
-const offered = async (start: string): Promise<boolean> => {
-  const res = await stack.call(
-    'GET',
-    `public/pages/${pageId}/slots?start=${start}&end=${plus(start, 1)}&duration=30&timeZone=UTC`,
-  );
-  expect(res.status).toBe(200);
-  return (res.body.slots as { start: string }[]).some((s) => Date.parse(s.start) === Date.parse(start));
-};
-
-/** Waits (bounded) until `check` holds: sync is asynchronous, so tests wait for its outcome. */
-async function eventually(what: string, check: () => Promise<boolean>, limitMs = 20_000): Promise<void> {
-  const until = Date.now() + limitMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`Still not true after ${limitMs} ms: ${what}`);
-    await sleep(50);
-  }
-}
-
-/** Nothing in flight: the emulator has delivered everything, the queue is empty, no delta runs. */
-async function settle(): Promise<void> {
-  await admin('POST', 'notifications/idle');
-  const queue = stack.services.queues.client('graphNotifications');
-  await eventually('the notification queue drains', async () => {
-    const properties = await queue.getProperties();
-    return properties.approximateMessagesCount === 0;
-  });
-  await syncRuntime(stack.services).sync.whenIdle();
-}
-
-const admin = (method: string, path: string, body?: unknown) =>
-  fetch(`${stack.emulator.origin}/_admin/${path}`, {
-    method,
-    ...(body !== undefined && {
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    }),
-  });
+beforeAll(() => ({ stack, host, pageId } = sync.started()));
 
 describe('subscriptions', () => {
   it('subscribes to the host calendar with a secret clientState and fills the cache', async () => {
