@@ -1,8 +1,5 @@
-import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ensureCertificates } from '@tandem/dev/m365-emulator';
 import type { BenchResult } from './bench-result.js';
+import { runDevCaWorker } from './dev-ca-worker.js';
 
 // The API over HTTP (functions host + Azurite + Microsoft 365 emulator). The measuring runs in a
 // child process: Node reads NODE_EXTRA_CA_CERTS only at start, and the Graph client and MSAL must
@@ -17,20 +14,7 @@ interface Figures {
   graph_calls_per_1000_views: number;
 }
 
-async function measure(): Promise<Figures> {
-  const tls = await ensureCertificates();
-  const worker = join(dirname(fileURLToPath(import.meta.url)), 'api-bench-worker.ts');
-  const child = spawn(process.execPath, ['--conditions=tandem-source', '--import', 'tsx', worker], {
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: tls.caCertPath },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const last = out.trim().split('\n').at(-1) ?? '';
-  if (code !== 0 || !last.startsWith('{')) throw new Error(`The API benchmark worker failed (exit ${code}).`);
-  return JSON.parse(last) as Figures;
-}
+const measure = () => runDevCaWorker<Figures>('api-bench-worker.ts', 'API');
 
 export async function run(): Promise<BenchResult> {
   const f = await measure();

@@ -1,8 +1,5 @@
-import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ensureCertificates } from '@tandem/dev/m365-emulator';
 import type { BenchResult } from './bench-result.js';
+import { runDevCaWorker } from './dev-ca-worker.js';
 
 // Outlook → slots through real subscriptions, webhooks, the queue worker and delta. The measuring
 // runs in a child process: Node reads NODE_EXTRA_CA_CERTS only at start, and the Graph client and
@@ -16,21 +13,7 @@ interface Figures {
   graph_calls_per_change: number;
 }
 
-async function measure(): Promise<Figures> {
-  const tls = await ensureCertificates();
-  const worker = join(dirname(fileURLToPath(import.meta.url)), 'sync-bench-worker.ts');
-  const child = spawn(process.execPath, ['--conditions=tandem-source', '--import', 'tsx', worker], {
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: tls.caCertPath },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const last = out.trim().split('\n').at(-1) ?? '';
-  if (code !== 0 || !last.startsWith('{'))
-    throw new Error(`The sync benchmark worker failed (exit ${code}).`);
-  return JSON.parse(last) as Figures;
-}
+const measure = () => runDevCaWorker<Figures>('sync-bench-worker.ts', 'sync');
 
 export async function run(): Promise<BenchResult> {
   const f = await measure();
