@@ -5,5 +5,6 @@ export * from './slots.js';
 export * from './bookings.js';
 export * from './me.js';
 export * from './sync.js';
+export * from './bot.js';
 export * from './operations.js';
 export { openApiDocument } from './openapi.js';
