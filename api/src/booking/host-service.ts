@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/principal.js';
-import type { BookingPage, BookingPageInput, Me, Settings } from '../contracts/index.js';
+import type {
+  BookingPage,
+  BookingPageInput,
+  Me,
+  PreviewExplainRequest,
+  PreviewExplanation,
+  PreviewSlotsRequest,
+  Settings,
+  SlotsAnswer,
+} from '../contracts/index.js';
 import type { Booking } from '../contracts/index.js';
 import { readCalendars, type CalendarSummary } from '../graph/calendar-reads.js';
 import type { HostTokens } from '../graph/tokens.js';
@@ -11,6 +20,7 @@ import type { BookingStatus } from '../scheduling/types.js';
 import type { BookingService } from './booking-service.js';
 import type { BookingDeps } from './deps.js';
 import { InvalidFieldError } from './errors.js';
+import { previewExplain, previewSlots } from './page-preview.js';
 import { toBookingView } from './views.js';
 
 const toPage = (record: BookingPageRecord): BookingPage => ({
@@ -148,6 +158,20 @@ export class HostService {
     await this.ownPage(principal, pageId);
     await this.deps.pages.delete(principal.userId, pageId, etag === undefined ? {} : { etag });
     this.bookingService.forgetPage(pageId);
+  }
+
+  /** Slots of a drafted page (team members checked as on save); nothing is saved. */
+  async previewSlots(principal: Principal, request: PreviewSlotsRequest): Promise<SlotsAnswer> {
+    await this.requireConnection(principal);
+    const page = await this.checkTeam(principal, request.page);
+    return previewSlots(this.bookingService.availability, principal.userId, { ...request, page });
+  }
+
+  /** Why a drafted page would or would not offer one start; nothing is saved. */
+  async previewExplain(principal: Principal, request: PreviewExplainRequest): Promise<PreviewExplanation> {
+    await this.requireConnection(principal);
+    const page = await this.checkTeam(principal, request.page);
+    return previewExplain(this.bookingService.availability, principal.userId, { ...request, page });
   }
 
   async listBookings(

@@ -2,6 +2,7 @@ export * from './fields.js';
 export * from './problem.js';
 export * from './pages.js';
 export * from './slots.js';
+export * from './preview.js';
 export * from './bookings.js';
 export * from './me.js';
 export * from './sync.js';

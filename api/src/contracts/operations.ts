@@ -18,6 +18,11 @@ import {
   publicPageSchema,
 } from './pages.js';
 import { slotsAnswerSchema, slotsQuerySchema } from './slots.js';
+import {
+  previewExplainAnswerSchema,
+  previewExplainRequestSchema,
+  previewSlotsRequestSchema,
+} from './preview.js';
 import { syncHealthSchema } from './sync.js';
 
 export const healthSchema = z
@@ -139,6 +144,22 @@ export const operations = {
     access: 'host',
     answer: { status: 204 },
     ifMatch: true,
+  }),
+  previewSlots: op({
+    method: 'POST',
+    route: 'pages/preview/slots',
+    summary: 'Slots a drafted page would offer (nothing is saved)',
+    access: 'host',
+    body: previewSlotsRequestSchema,
+    answer: { status: 200, schema: slotsAnswerSchema },
+  }),
+  previewExplain: op({
+    method: 'POST',
+    route: 'pages/preview/explain',
+    summary: 'Why a drafted page would or would not offer a start',
+    access: 'host',
+    body: previewExplainRequestSchema,
+    answer: { status: 200, schema: previewExplainAnswerSchema },
   }),
   listBookings: op({
     method: 'GET',

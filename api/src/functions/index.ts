@@ -19,6 +19,8 @@ import { createPage } from './create-page.js';
 import { getPage } from './get-page.js';
 import { updatePage } from './update-page.js';
 import { deletePage } from './delete-page.js';
+import { previewSlots } from './preview-slots.js';
+import { previewExplain } from './preview-explain.js';
 import { listBookings } from './list-bookings.js';
 import { hostCancel } from './host-cancel.js';
 import { hostReschedule } from './host-reschedule.js';
@@ -49,6 +51,8 @@ export const functions: readonly FunctionDefinition[] = [
   getPage,
   updatePage,
   deletePage,
+  previewSlots,
+  previewExplain,
   listBookings,
   hostCancel,
   hostReschedule,

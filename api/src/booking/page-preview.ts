@@ -1,0 +1,68 @@
+import type {
+  BookingPageInput,
+  PreviewExplainRequest,
+  PreviewExplanation,
+  PreviewSlotsRequest,
+  SlotsAnswer,
+} from '../contracts/index.js';
+import { availableSlots, explain } from '../scheduling/index.js';
+import type { BookingPageRecord } from '../store/pages.js';
+import type { Availability } from './availability.js';
+import { InvalidAnswerError } from './errors.js';
+
+const dayMs = 86_400_000;
+
+/** A page as drafted in the editor, shaped like a stored one; nothing is written. */
+function draftRecord(hostId: string, page: BookingPageInput, pageId: string | undefined): BookingPageRecord {
+  const now = new Date(0).toISOString();
+  return { id: pageId ?? 'preview', hostId, page, createdAt: now, updatedAt: now, etag: '' };
+}
+
+function requireDuration(page: BookingPageInput, minutes: number): void {
+  if (!page.durations.includes(minutes))
+    throw new InvalidAnswerError(
+      'duration',
+      `This page offers ${page.durations.join(', ')} minutes, not ${minutes}.`,
+    );
+}
+
+/**
+ * The slots a drafted page would offer, against the host's real busy items and bookings (the busy
+ * cache, filled from Outlook as for public slots), so the editor can show the effect of each rule.
+ */
+export async function previewSlots(
+  availability: Availability,
+  hostId: string,
+  request: PreviewSlotsRequest,
+): Promise<SlotsAnswer> {
+  requireDuration(request.page, request.duration);
+  const { query } = await availability.query(draftRecord(hostId, request.page, request.pageId), {
+    range: { start: request.start, end: request.end },
+    durationMinutes: request.duration,
+    inviteeTimeZone: request.timeZone,
+  });
+  return {
+    timeZone: request.timeZone,
+    durationMinutes: request.duration,
+    slots: availableSlots(query).map(({ start, end, inviteeDate }) => ({ start, end, inviteeDate })),
+  };
+}
+
+/**
+ * Why a drafted page would or would not offer `start`: the engine's explain over the day around it,
+ * so the only reasons are the page's rules and the host's calendar.
+ */
+export async function previewExplain(
+  availability: Availability,
+  hostId: string,
+  request: PreviewExplainRequest,
+): Promise<PreviewExplanation> {
+  requireDuration(request.page, request.duration);
+  const at = Date.parse(request.start);
+  const { query } = await availability.query(draftRecord(hostId, request.page, request.pageId), {
+    range: { start: new Date(at - dayMs).toISOString(), end: new Date(at + dayMs).toISOString() },
+    durationMinutes: request.duration,
+    inviteeTimeZone: request.timeZone,
+  });
+  return explain(query, request.start);
+}
