@@ -1,4 +1,5 @@
-import { DEMO_API_APP, DEMO_TENANT, DEMO_WEB_APP, seedDemoTenant } from './demo-tenant.js';
+import { decodeJwt } from 'jose';
+import { DEMO_API_APP, DEMO_BOT_APP, DEMO_TENANT, DEMO_WEB_APP, seedDemoTenant } from './demo-tenant.js';
 import { startEmulator } from './index.js';
 import { EmulatorStore } from './state/store.js';
 
@@ -68,6 +69,41 @@ describe('the demo tenant', () => {
       expect(
         ((await calendars.json()) as { value: Array<{ name: string }> }).value.map((c) => c.name),
       ).toEqual(['Calendar', 'Personal']);
+    } finally {
+      await em.stop();
+    }
+  });
+
+  it('gives the bot an application token for the API with the Tandem.Bot role, and other apps none', async () => {
+    const store = new EmulatorStore();
+    seedDemoTenant(store, { now: NOW });
+    const em = await startEmulator({ store });
+    try {
+      const other = em.registerApp({ displayName: 'Some daemon' });
+      const appToken = async (clientId: string, clientSecret: string) => {
+        const answer = await fetch(`${em.authorityHost}/${DEMO_TENANT.id}/oauth2/v2.0/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: clientId,
+            client_secret: clientSecret,
+            scope: `${DEMO_API_APP.identifierUri}/.default`,
+          }),
+        });
+        expect(answer.status).toBe(200);
+        return decodeJwt(((await answer.json()) as { access_token: string }).access_token);
+      };
+      const bot = await appToken(DEMO_BOT_APP.clientId, DEMO_BOT_APP.clientSecret);
+      expect(bot).toMatchObject({
+        aud: DEMO_API_APP.clientId,
+        azp: DEMO_BOT_APP.clientId,
+        tid: DEMO_TENANT.id,
+        roles: ['Tandem.Bot'],
+      });
+      expect(bot.scp).toBeUndefined();
+      // As in Entra: no role granted, no `roles` claim at all.
+      expect(await appToken(other.clientId, other.clientSecret!)).not.toHaveProperty('roles');
     } finally {
       await em.stop();
     }

@@ -22,6 +22,18 @@ export const DEMO_API_APP = {
   identifierUri: 'api://localhost/c0ffee00-7a4d-4e00-8000-000000000001',
 } as const;
 
+/** The API's app role the bot's application token must carry. */
+export const BOT_APP_ROLE = 'Tandem.Bot';
+
+/**
+ * The Teams bot: a confidential client that calls the API with client credentials
+ * (`${DEMO_API_APP.identifierUri}/.default`), granted the API's `Tandem.Bot` app role.
+ */
+export const DEMO_BOT_APP = {
+  clientId: 'c0ffee00-7a4d-4e00-8000-000000000003',
+  clientSecret: 'local-dev-only-tandem-bot-secret',
+} as const;
+
 /** The front end (Teams tab, Outlook add-in, web): a public client using PKCE. */
 export const DEMO_WEB_APP = { clientId: 'c0ffee00-7a4d-4e00-8000-000000000002' } as const;
 
@@ -31,7 +43,8 @@ export const DEMO_USERS = [
     displayName: 'Adele Vance',
     jobTitle: 'Product Manager',
     timeZone: 'Pacific Standard Time',
-    hours: ['08:00', '17:00'],
+    // Starts early and Alex stays late, so the three of them share an hour most days (team pages).
+    hours: ['07:00', '16:00'],
   },
   {
     userPrincipalName: 'megan',
@@ -45,7 +58,7 @@ export const DEMO_USERS = [
     displayName: 'Alex Wilber',
     jobTitle: 'Solutions Engineer',
     timeZone: 'India Standard Time',
-    hours: ['10:00', '18:30'],
+    hours: ['13:00', '21:30'],
   },
   {
     userPrincipalName: 'lynne',
@@ -120,6 +133,38 @@ function calendarOf(zone: string, monday: DateTime, weeklyDay: (typeof WEEKDAYS)
       start: { dateTime: `${day(11).toISODate()}T00:00:00`, timeZone: zone },
       end: { dateTime: `${day(15).toISODate()}T00:00:00`, timeZone: zone },
     },
+    // The rest of the month: planning, held time that may or may not happen, a workshop.
+    { subject: 'Quarterly planning', showAs: 'busy', ...at(day(16), '10:00', 120, zone) },
+    { subject: 'Hold: partner summit prep', showAs: 'tentative', ...at(day(17), '13:30', 90, zone) },
+    {
+      subject: 'Customer workshop – Northwind',
+      ...at(day(22), '12:00', 180, zone),
+      attendees: [{ emailAddress: { address: 'it@northwind.example', name: 'Northwind IT' } }],
+    },
+    { subject: 'Hold: interview panel', showAs: 'tentative', ...at(day(24), '14:00', 60, zone) },
+    { subject: 'Release retrospective', ...at(day(25), '15:00', 60, zone) },
+  ];
+}
+
+/** The secondary "Personal" calendar: evenings, and appointments inside working hours that must block. */
+function personalCalendarOf(zone: string, monday: DateTime): EventInput[] {
+  const day = (n: number) => monday.plus({ days: n });
+  return [
+    {
+      subject: 'Gym',
+      ...at(day(1), '18:00', 60, zone),
+      recurrence: {
+        pattern: {
+          type: 'weekly',
+          interval: 1,
+          daysOfWeek: ['tuesday', 'thursday'],
+          firstDayOfWeek: 'monday',
+        },
+        range: { type: 'noEnd', startDate: day(1).toISODate() },
+      },
+    },
+    { subject: 'Doctor', showAs: 'busy', ...at(day(4), '13:00', 90, zone) },
+    { subject: 'School play', showAs: 'busy', ...at(day(18), '14:00', 120, zone) },
   ];
 }
 
@@ -138,9 +183,23 @@ export function registerDemoApps(
         exposeApi: true,
         redirectUris: webOrigins.map((o) => `${o}/auth/callback`),
         applicationPermissions: ['Calendars.ReadWrite', 'MailboxSettings.Read', 'User.Read.All'],
+        appRoles: [BOT_APP_ROLE],
       }),
     );
   }
+  // A store saved before the API defined the bot's role gets it now.
+  apps.defineAppRole(DEMO_API_APP.clientId, BOT_APP_ROLE);
+  if (!apps.find(DEMO_BOT_APP.clientId)) {
+    out.push(
+      apps.register({
+        clientId: DEMO_BOT_APP.clientId,
+        displayName: 'Tandem bot',
+        clientSecret: DEMO_BOT_APP.clientSecret,
+        delegatedPermissions: [],
+      }),
+    );
+  }
+  apps.grantAppRole(DEMO_BOT_APP.clientId, DEMO_API_APP.clientId, BOT_APP_ROLE);
   if (!apps.find(DEMO_WEB_APP.clientId)) {
     out.push(
       apps.register({
@@ -163,16 +222,23 @@ export function registerDemoApps(
  * Seeds an empty store with the demo tenant. Calendars start on the Monday of the week `now`
  * falls in, in each person's own zone, so the demo always shows a busy current week.
  */
-export function seedDemoTenant(store: EmulatorStore, options: { now?: Date } = {}): void {
+export function seedDemoTenant(
+  store: EmulatorStore,
+  options: {
+    now?: Date;
+    /** Seed the people into this existing tenant instead of creating the demo tenant (tests). */
+    tenantId?: string;
+  } = {},
+): void {
   if (store.listUsers().length > 0) return;
-  store.addTenant(DEMO_TENANT);
+  const tenantId = options.tenantId ?? store.addTenant(DEMO_TENANT).id;
   registerDemoApps(
     new AppRegistry(store.extension<Record<string, AppRegistration>>('entra-apps', () => ({}))),
   );
   const now = options.now ?? new Date();
   DEMO_USERS.forEach((person, i) => {
     const user = store.addUser({
-      tenantId: DEMO_TENANT.id,
+      tenantId,
       userPrincipalName: person.userPrincipalName,
       displayName: person.displayName,
       jobTitle: person.jobTitle,
@@ -184,22 +250,7 @@ export function seedDemoTenant(store: EmulatorStore, options: { now?: Date } = {
     for (const event of calendarOf(person.timeZone, monday, WEEKDAYS[i % WEEKDAYS.length]!))
       store.addEvent(user.id, event);
     const personal = store.addCalendar(user.id, { name: 'Personal', color: 'lightGreen' });
-    store.addEvent(
-      user.id,
-      {
-        subject: 'Gym',
-        ...at(monday.plus({ days: 1 }), '18:00', 60, person.timeZone),
-        recurrence: {
-          pattern: {
-            type: 'weekly',
-            interval: 1,
-            daysOfWeek: ['tuesday', 'thursday'],
-            firstDayOfWeek: 'monday',
-          },
-          range: { type: 'noEnd', startDate: monday.plus({ days: 1 }).toISODate() },
-        },
-      },
-      { calendarId: personal.id },
-    );
+    for (const event of personalCalendarOf(person.timeZone, monday))
+      store.addEvent(user.id, event, { calendarId: personal.id });
   });
 }

@@ -178,6 +178,8 @@ export {
   registerDemoApps,
   DEMO_TENANT,
   DEMO_API_APP,
+  DEMO_BOT_APP,
+  BOT_APP_ROLE,
   DEMO_WEB_APP,
   DEMO_USERS,
 } from './demo-tenant.js';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DEMO_API_APP, DEMO_TENANT, DEMO_WEB_APP } from '../m365-emulator/demo-tenant.js';
+import { DEMO_API_APP, DEMO_BOT_APP, DEMO_TENANT, DEMO_WEB_APP } from '../m365-emulator/demo-tenant.js';
 import { devSecrets } from './dev-secrets.js';
 import type { ServiceSpec } from './service.js';
 
@@ -97,6 +97,7 @@ function apiSettings(layout: StackLayout): Record<string, string> {
     TANDEM_ALLOWED_TENANTS: DEMO_TENANT.id,
     TANDEM_API_CLIENT_ID: DEMO_API_APP.clientId,
     TANDEM_API_CLIENT_SECRET: DEMO_API_APP.clientSecret,
+    TANDEM_BOT_APP_ID: DEMO_BOT_APP.clientId,
     TANDEM_MANAGE_LINK_SIGNING_KEY: secrets.manageLinkSigningKey,
     TANDEM_TOKEN_ENCRYPTION_KEY: secrets.tokenEncryptionKey,
   };

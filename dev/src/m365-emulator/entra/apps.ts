@@ -15,6 +15,13 @@ export interface AppRegistration {
   applicationPermissions: string[];
   /** Delegated Graph permissions consented for the tenant, e.g. "Calendars.ReadWrite". */
   delegatedPermissions: string[];
+  /** App roles this app's API defines for applications (their `value`, e.g. "Tandem.Bot"). */
+  appRoles?: string[];
+  /**
+   * App roles of other registered APIs granted to this app with admin consent, by the API's client
+   * id. A client-credentials token for that API carries them as `roles`.
+   */
+  grantedAppRoles?: Record<string, string[]>;
 }
 
 export interface NewApp {
@@ -25,6 +32,8 @@ export interface NewApp {
   exposeApi?: boolean;
   applicationPermissions?: string[];
   delegatedPermissions?: string[];
+  appRoles?: string[];
+  grantedAppRoles?: Record<string, string[]>;
 }
 
 const DEFAULT_DELEGATED = [
@@ -53,8 +62,32 @@ export class AppRegistry {
     if (input.clientSecret !== null)
       app.clientSecret = input.clientSecret ?? randomBytes(24).toString('base64url');
     if (input.exposeApi) app.identifierUri = `api://localhost/${clientId}`;
+    if (input.appRoles?.length) app.appRoles = [...input.appRoles];
+    if (input.grantedAppRoles) app.grantedAppRoles = structuredClone(input.grantedAppRoles);
     this.apps[clientId] = app;
     return { ...app };
+  }
+
+  /** Adds an app role to an API's registration (kept if it is already there). */
+  defineAppRole(clientId: string, role: string): void {
+    const app = this.apps[clientId];
+    if (!app) throw new Error(`No app ${clientId} is registered.`);
+    if (!app.appRoles?.includes(role)) app.appRoles = [...(app.appRoles ?? []), role];
+  }
+
+  /**
+   * Grants an API's app role to a client app (admin consent of an application permission).
+   * The role must be one the API defines, as in Entra.
+   */
+  grantAppRole(clientId: string, resourceClientId: string, role: string): void {
+    const app = this.apps[clientId];
+    const resource = this.apps[resourceClientId];
+    if (!app || !resource) throw new Error(`No app ${app ? resourceClientId : clientId} is registered.`);
+    if (!resource.appRoles?.includes(role))
+      throw new Error(`${resource.displayName} defines no app role ${role}.`);
+    const granted = (app.grantedAppRoles ??= {});
+    const roles = (granted[resourceClientId] ??= []);
+    if (!roles.includes(role)) roles.push(role);
   }
 
   find(clientId: string): AppRegistration | undefined {

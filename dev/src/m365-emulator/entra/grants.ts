@@ -248,7 +248,13 @@ export async function clientCredentialsGrant(
       `The provided value for scope ${form.scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
     );
   }
-  const roles = request.audience === GRAPH_APP_ID ? client.applicationPermissions : [];
+  // Graph's roles are the admin-consented application permissions; another API's are the app roles
+  // it defines that were granted to this client. Entra leaves `roles` out when none are granted.
+  const defined = new Set(request.api?.appRoles ?? []);
+  const roles =
+    request.audience === GRAPH_APP_ID
+      ? client.applicationPermissions
+      : (client.grantedAppRoles?.[request.audience] ?? []).filter((r) => defined.has(r));
   const tenantId = env.store.defaultTenant().id;
   const { token, expiresIn } = await env.tokens.accessToken({
     tenantId,

@@ -72,7 +72,8 @@ export class TokenService {
       claims.scp = (request.scopes ?? []).join(' ');
     } else {
       claims.oid = request.clientId;
-      claims.roles = request.roles ?? [];
+      // Entra omits `roles` from an app token when the client holds no role on the resource.
+      if (request.roles?.length) claims.roles = request.roles;
       claims.idtyp = 'app';
     }
     const token = await new SignJWT(claims)
