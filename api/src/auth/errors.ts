@@ -39,3 +39,12 @@ export class AuthUnavailableError extends Error {
     super('Sign-in cannot be checked right now. Please try again in a minute.', { cause });
   }
 }
+
+/**
+ * A valid token of the wrong kind for the operation (an app token on a host route, a person's
+ * token on a bot route) or without the app role it needs → 403.
+ */
+export class ForbiddenError extends Error {
+  override readonly name = 'ForbiddenError';
+  readonly code = 'FORBIDDEN';
+}

@@ -1,3 +1,3 @@
-export { AuthError, AuthUnavailableError, type AuthFailure } from './errors.js';
-export type { Principal } from './principal.js';
-export { createTokenValidator, bearerToken, type TokenValidator } from './token-validator.js';
+export { AuthError, AuthUnavailableError, ForbiddenError, type AuthFailure } from './errors.js';
+export type { AppPrincipal, Principal } from './principal.js';
+export { createTokenValidator, bearerToken, BOT_ROLE, type TokenValidator } from './token-validator.js';

@@ -8,3 +8,12 @@ export interface Principal {
   /** Delegated scopes the token carries. */
   scopes: readonly string[];
 }
+
+/** An application calling as itself (client credentials) — for Tandem, the Teams bot. */
+export interface AppPrincipal {
+  tenantId: string;
+  /** The calling app's client id (`azp`, or `appid` in v1 tokens). */
+  appId: string;
+  /** App roles granted to the caller on the API. */
+  roles: readonly string[];
+}

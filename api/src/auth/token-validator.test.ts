@@ -194,3 +194,82 @@ describe('a refused token', () => {
     expect(error).toMatchObject({ code: 'AUTH_UNAVAILABLE' });
   });
 });
+
+describe('an application token of the bot', () => {
+  const botAppId = 'b0b0b0b0-0000-4000-8000-0000000000b0';
+  let bots: TokenValidator;
+  beforeAll(() => {
+    bots = createTokenValidator({ authority, clientId, allowedTenants: [tenant], botAppId });
+  });
+  // What Entra issues for client credentials: no scp, no user, the caller's id in azp, granted roles.
+  const appToken = (claims: JWTPayload = {}) =>
+    token({
+      claims: {
+        scp: undefined,
+        preferred_username: undefined,
+        name: undefined,
+        oid: 'f00df00d-0000-4000-8000-000000000001',
+        azp: botAppId,
+        idtyp: 'app',
+        roles: ['Tandem.Bot'],
+        ...claims,
+      },
+    });
+
+  it('is accepted with the Tandem.Bot role from the configured bot app, naming tenant and app', async () => {
+    await expect(bots.validateBot(await appToken())).resolves.toEqual({
+      tenantId: tenant,
+      appId: botAppId,
+      roles: ['Tandem.Bot'],
+    });
+  });
+
+  it('is accepted in the v1 shape too (appid instead of azp, no idtyp)', async () => {
+    await expect(
+      bots.validateBot(await appToken({ azp: undefined, idtyp: undefined, appid: botAppId })),
+    ).resolves.toMatchObject({ appId: botAppId });
+  });
+
+  test.each<[string, JWTPayload, RegExp]>([
+    ['it lacks the Tandem.Bot role', { roles: ['Something.Else'] }, /lacks the Tandem\.Bot app role/],
+    ['it has no roles claim at all', { roles: undefined }, /lacks the Tandem\.Bot app role/],
+    [
+      'another app holds it',
+      { azp: 'a1a1a1a1-0000-4000-8000-0000000000a1' },
+      /Only the Tandem bot may call this operation/,
+    ],
+    [
+      'a person signed it in (delegated)',
+      { scp: 'access_as_user', idtyp: undefined },
+      /for the Tandem bot only/,
+    ],
+  ])('is refused (403) when %s', async (_name, claims, sentence) => {
+    await expect(bots.validateBot(await appToken(claims))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(sentence),
+    });
+  });
+
+  it('never reaches host operations', async () => {
+    await expect(bots.validate(await appToken())).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('needs a signed-in person'),
+    });
+  });
+
+  it('is refused when the installation names no bot app', async () => {
+    await expect(validator.validateBot(await appToken())).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('TANDEM_BOT_APP_ID'),
+    });
+  });
+
+  it('still passes every check a host token passes (tenant allow-list, audience)', async () => {
+    await expect(bots.validateBot(await appToken({ tid: otherTenant }))).rejects.toMatchObject({
+      reason: 'tenant',
+    });
+    await expect(
+      bots.validateBot(await appToken({ aud: '00000003-0000-0000-c000-000000000000' })),
+    ).rejects.toMatchObject({ reason: 'audience' });
+  });
+});

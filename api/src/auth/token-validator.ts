@@ -1,14 +1,24 @@
 import type { HttpRequest } from '@azure/functions';
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
 import type { AuthConfig } from '../config/auth.js';
-import { AuthError, AuthUnavailableError } from './errors.js';
-import type { Principal } from './principal.js';
+import { AuthError, AuthUnavailableError, ForbiddenError } from './errors.js';
+import type { AppPrincipal, Principal } from './principal.js';
+
+/** The app role of the API that the bot's application token must carry. */
+export const BOT_ROLE = 'Tandem.Bot';
 
 export interface TokenValidator {
-  /** The principal of a valid access token. @throws AuthError, AuthUnavailableError */
+  /** The host behind a valid delegated access token. @throws AuthError, ForbiddenError, AuthUnavailableError */
   validate(token: string): Promise<Principal>;
-  /** The principal of the request's `Authorization: Bearer …` header. */
+  /** The host of the request's `Authorization: Bearer …` header. */
   authenticate(request: HttpRequest): Promise<Principal>;
+  /**
+   * The bot behind a valid application token (client credentials, no `scp`, role `Tandem.Bot`,
+   * issued to the configured bot app). @throws AuthError, ForbiddenError, AuthUnavailableError
+   */
+  validateBot(token: string): Promise<AppPrincipal>;
+  /** The bot of the request's `Authorization: Bearer …` header. */
+  authenticateBot(request: HttpRequest): Promise<AppPrincipal>;
 }
 
 interface Metadata {
@@ -37,8 +47,10 @@ export function bearerToken(header: string | null | undefined): string {
  * the token's tenant must be allowed (checked before any network call, so unknown tenants cost
  * nothing), its issuer must be `{authority}/{tid}/v2.0` as that tenant's OIDC metadata says, its
  * signature must verify with a key from the metadata's `jwks_uri`, exp/nbf must hold within the clock
- * skew, its audience must be the API (client id or an `api://…/{clientId}` URI), and `scp` must hold
- * the required scope.
+ * skew, its audience must be the API (client id or an `api://…/{clientId}` URI). A host token must
+ * then be delegated with the required scope in `scp`; a bot token must be an application token
+ * (no `scp`) of the configured bot app holding the `Tandem.Bot` role. Each kind is refused (403)
+ * where the other is expected.
  * @example
  * const auth = createTokenValidator({ authority: 'https://login.microsoftonline.com', clientId, allowedTenants: [tid] });
  * const host = await auth.authenticate(request); // { tenantId, userId, upn, name }
@@ -89,7 +101,8 @@ export function createTokenValidator(config: AuthConfig): TokenValidator {
     return fresh;
   }
 
-  async function validate(token: string): Promise<Principal> {
+  /** Tenant, issuer, signature, lifetime and audience: what every token for the API must pass. */
+  async function verify(token: string): Promise<{ tenantId: string; payload: JWTPayload }> {
     let claims: JWTPayload;
     try {
       claims = decodeJwt(token);
@@ -121,11 +134,19 @@ export function createTokenValidator(config: AuthConfig): TokenValidator {
     }
     if (!audienceOk(payload.aud))
       throw new AuthError('audience', 'The access token is meant for another application.');
+    return { tenantId, payload };
+  }
+
+  async function validate(token: string): Promise<Principal> {
+    const { tenantId, payload } = await verify(token);
+    if (isAppToken(payload))
+      throw new ForbiddenError(
+        'This operation needs a signed-in person; an application token (such as the Tandem bot’s) cannot call it.',
+      );
     const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ').filter(Boolean) : [];
     if (!scopes.includes(requiredScope)) {
       throw new AuthError('scope', `The access token lacks the ${requiredScope} permission.`);
     }
-    const text = (value: unknown) => (typeof value === 'string' ? value : '');
     return {
       tenantId,
       userId: text(payload.oid),
@@ -135,10 +156,48 @@ export function createTokenValidator(config: AuthConfig): TokenValidator {
     };
   }
 
+  async function validateBot(token: string): Promise<AppPrincipal> {
+    const { tenantId, payload } = await verify(token);
+    if (!isAppToken(payload))
+      throw new ForbiddenError(
+        'This operation is for the Tandem bot only; a signed-in person’s token cannot call it.',
+      );
+    const appId = text(payload.azp) || text(payload.appid);
+    if (!config.botAppId)
+      throw new ForbiddenError(
+        'This Tandem installation accepts no bot: TANDEM_BOT_APP_ID names no bot app.',
+      );
+    if (appId.toLowerCase() !== config.botAppId.toLowerCase())
+      throw new ForbiddenError(
+        'Only the Tandem bot may call this operation; this token belongs to another application.',
+      );
+    const roles = Array.isArray(payload.roles)
+      ? payload.roles.filter((r): r is string => typeof r === 'string')
+      : [];
+    if (!roles.includes(BOT_ROLE))
+      throw new ForbiddenError(
+        `The bot’s token lacks the ${BOT_ROLE} app role: grant it to the bot on the Tandem API (admin consent).`,
+      );
+    return { tenantId, appId, roles };
+  }
+
+  const header = (request: HttpRequest) => bearerToken(request.headers.get('authorization'));
   return {
     validate,
-    authenticate: async (request) => validate(bearerToken(request.headers.get('authorization'))),
+    authenticate: async (request) => validate(header(request)),
+    validateBot,
+    authenticateBot: async (request) => validateBot(header(request)),
   };
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/**
+ * An application (client credentials) token: no delegated `scp`. Entra marks them `idtyp: app` when
+ * asked; without that claim the missing `scp` is what tells.
+ */
+function isAppToken(payload: JWTPayload): boolean {
+  return payload.idtyp === 'app' || typeof payload.scp !== 'string';
 }
 
 function translate(error: unknown): Error {

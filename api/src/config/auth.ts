@@ -11,11 +11,14 @@ export interface AuthConfig {
   requiredScope?: string;
   /** Tolerated clock difference for exp/nbf. @default 120 */
   clockSkewSeconds?: number;
+  /** The Teams bot's app (client) id: the one application whose app tokens reach bot operations. */
+  botAppId?: string;
 }
 
 /**
  * From app settings: `TANDEM_AUTH_AUTHORITY` (default Entra ID's public cloud), `TANDEM_API_CLIENT_ID`,
- * `TANDEM_ALLOWED_TENANTS` (comma-separated tenant ids, or `*`).
+ * `TANDEM_ALLOWED_TENANTS` (comma-separated tenant ids, or `*`), `TANDEM_BOT_APP_ID` (the bot's app id;
+ * without it no application token is accepted).
  */
 export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   const clientId = env.TANDEM_API_CLIENT_ID;
@@ -35,5 +38,6 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
     );
   }
   const authority = (env.TANDEM_AUTH_AUTHORITY || 'https://login.microsoftonline.com').replace(/\/+$/, '');
-  return { authority, clientId, allowedTenants: tenants };
+  const botAppId = env.TANDEM_BOT_APP_ID?.trim();
+  return { authority, clientId, allowedTenants: tenants, ...(botAppId && { botAppId }) };
 }

@@ -22,6 +22,12 @@ describe('configuration from app settings', () => {
     });
   });
 
+  it('reads the bot app id from TANDEM_BOT_APP_ID', () => {
+    expect(
+      authConfigFromEnv({ TANDEM_API_CLIENT_ID: 'c', TANDEM_ALLOWED_TENANTS: 't', TANDEM_BOT_APP_ID: 'b' }),
+    ).toMatchObject({ botAppId: 'b' });
+  });
+
   test.each([
     [{ TANDEM_ALLOWED_TENANTS: 't' }, 'TANDEM_API_CLIENT_ID'],
     [{ TANDEM_API_CLIENT_ID: 'c' }, 'TANDEM_ALLOWED_TENANTS'],

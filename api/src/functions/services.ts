@@ -9,7 +9,10 @@ export interface Services {
   tables: Tables;
   queues: Queues;
   clock: () => Date;
-  /** Bearer-token validation for host endpoints (`await services.auth.authenticate(request)`). */
+  /**
+   * Bearer-token validation: `authenticate` for host endpoints (a person's delegated token),
+   * `authenticateBot` for bot endpoints (the bot's application token).
+   */
   auth: TokenValidator;
 }
 
@@ -20,6 +23,8 @@ function validatorFromEnv(env: NodeJS.ProcessEnv): TokenValidator {
   return {
     validate: async (token) => get().validate(token),
     authenticate: async (request) => get().authenticate(request),
+    validateBot: async (token) => get().validateBot(token),
+    authenticateBot: async (request) => get().authenticateBot(request),
   };
 }
 
