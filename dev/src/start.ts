@@ -4,7 +4,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureCertificates } from './m365-emulator/index.js';
-import { ensureDemoPage } from './stack/demo-pages.js';
+import { demoPageKinds, emulatorSignIn, ensureDemoPages, type DemoPageLink } from './stack/demo-pages.js';
 import { takenPorts } from './stack/ports.js';
 import { presentServices, startService, waitUntilReady, type RunningService } from './stack/service.js';
 import { stackPorts, stackServices, stackUrls, type StackLayout } from './stack/layout.js';
@@ -62,22 +62,36 @@ for (const [index, spec] of specs.entries()) {
 }
 
 if (!stopping) {
+  const pages =
+    specs.some((s) => s.name === 'web') && specs.some((s) => s.name === 'api') ? await demoPages() : [];
   const urls = stackUrls(layout, specs);
-  if (specs.some((s) => s.name === 'web') && specs.some((s) => s.name === 'api')) {
-    try {
-      urls['Booking page (Adele Vance, demo)'] = await ensureDemoPage({
-        emulatorOrigin: `https://localhost:${stackPorts.emulator}`,
-        apiOrigin: `http://127.0.0.1:${stackPorts.api}`,
-        webOrigin: `http://127.0.0.1:${stackPorts.web}`,
-        caCertPath: tls.caCertPath,
-      });
-    } catch (error) {
-      console.error(
-        `The demo booking page could not be prepared: ${error instanceof Error ? error.message : error}`,
-      );
-    }
-  }
+  // Adele's booking pages are grouped under one heading, the rest one line each.
+  const rows: [string, string][] = [
+    ...(pages.length > 0 ? [['Booking pages (public, by Adele Vance):', ''] as [string, string]] : []),
+    ...pages.map((p): [string, string] => [`  ${p.title} (${demoPageKinds[p.kind]})`, p.url]),
+    ...Object.entries(urls),
+  ];
+  const width = Math.max(...rows.map(([what]) => what.length)) + 2;
   console.log('\nTandem is running. Ctrl-C stops everything.\n');
-  for (const [what, url] of Object.entries(urls)) console.log(`  ${what.padEnd(60)} ${url}`);
+  for (const [what, url] of rows) console.log(`  ${what.padEnd(width)} ${url}`);
   console.log('');
+}
+
+/** Adele's demo pages, made through the API on the first start (found by slug afterwards). */
+async function demoPages(): Promise<DemoPageLink[]> {
+  try {
+    return await ensureDemoPages({
+      apiOrigin: `http://127.0.0.1:${stackPorts.api}`,
+      webOrigin: `http://127.0.0.1:${stackPorts.web}`,
+      signIn: emulatorSignIn({
+        emulatorOrigin: `https://localhost:${stackPorts.emulator}`,
+        caCertPath: tls.caCertPath,
+      }),
+    });
+  } catch (error) {
+    console.error(
+      `The demo booking pages could not be prepared: ${error instanceof Error ? error.message : error}`,
+    );
+    return [];
+  }
 }

@@ -28,6 +28,22 @@ describe('the demo tenant', () => {
     expect(store.version).toBe(version);
   });
 
+  it('fills a month from the current week: tentative holds, and Personal appointments in working hours', () => {
+    const store = new EmulatorStore();
+    seedDemoTenant(store, { now: NOW });
+    for (const user of store.listUsers(DEMO_TENANT.id)) {
+      const events = store.listEvents(user.id).map((r) => r.event);
+      expect(events.filter((e) => e.showAs === 'tentative').length).toBeGreaterThanOrEqual(2);
+      const lastStart = Math.max(...events.map((e) => Date.parse(`${e.start.dateTime}Z`)));
+      expect(lastStart - NOW.getTime()).toBeGreaterThan(21 * 86_400_000);
+      const personal = store.listCalendars(user.id).find((c) => c.name === 'Personal')!;
+      const appointments = store
+        .listEvents(user.id)
+        .filter((r) => r.calendarId === personal.id && r.event.type === 'singleInstance');
+      expect(appointments.map((r) => r.event.subject)).toEqual(['Doctor', 'School play']);
+    }
+  });
+
   it('starts its weeks on the Monday of the current week in each person’s zone', () => {
     const store = new EmulatorStore();
     seedDemoTenant(store, { now: NOW });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
+import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
 
 /** One process of the local stack. */
@@ -31,11 +32,15 @@ export function startService(spec: ServiceSpec, index: number, env: NodeJS.Proce
     { env: { ...env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const prefix = `\x1b[${colours[index % colours.length]}m${spec.name.padEnd(10)}\x1b[0m│ `;
-  const relay = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (line.trim()) stream.write(prefix + line + '\n');
+  // Whole lines only: a chunk may end mid-line, and half a line under each prefix is unreadable.
+  const relay = (from: NodeJS.ReadableStream | null, to: NodeJS.WritableStream) => {
+    if (!from) return;
+    createInterface({ input: from, crlfDelay: Infinity }).on('line', (line) => {
+      if (line.trim()) to.write(prefix + line + '\n');
+    });
   };
-  child.stdout?.on('data', relay(process.stdout));
-  child.stderr?.on('data', relay(process.stderr));
+  relay(child.stdout, process.stdout);
+  relay(child.stderr, process.stderr);
   return { spec, child };
 }
 
