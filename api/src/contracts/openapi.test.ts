@@ -65,4 +65,24 @@ describe('the OpenAPI document', () => {
     expect(JSON.stringify(book.responses['409'])).toContain('application/problem+json');
     expect(book.parameters.some((p) => p.name === 'Idempotency-Key' && p.required === true)).toBe(true);
   });
+
+  it('secures bot operations with the bot application token scheme and host ones with the person’s', () => {
+    const schemes = (doc.components as { securitySchemes: Record<string, Json> }).securitySchemes;
+    expect(Object.keys(schemes)).toEqual(expect.arrayContaining(['entraId', 'tandemBot']));
+    for (const [name, operation] of Object.entries(operations)) {
+      const described = doc.paths[`/api/${operation.route}`]![operation.method.toLowerCase()]! as {
+        security?: Record<string, string[]>[];
+        responses: Record<string, Json>;
+      };
+      if (operation.access === 'bot') {
+        expect([name, described.security]).toEqual([name, [{ tandemBot: ['Tandem.Bot'] }]]);
+        expect(described.responses['403']).toBeDefined();
+      }
+      if (operation.access === 'host') expect(described.security).toEqual([{ entraId: ['access_as_user'] }]);
+    }
+    const approve = doc.paths['/api/bot/users/{userId}/bookings/{bookingId}/approve']!.post! as {
+      responses: Record<string, Json>;
+    };
+    expect(approve.responses['409']).toBeDefined();
+  });
 });

@@ -115,12 +115,21 @@ export function openApiDocument(options: { serverUrl?: string } = {}): JsonSchem
       400: problemResponse('A field is not valid; `errors` names each one.'),
       500: problemResponse('Something failed on our side.'),
     };
-    if (operation.access !== 'none')
+    if (operation.access === 'host' || operation.access === 'bot') {
+      responses[401] = problemResponse('Missing, expired or invalid credentials.');
+      responses[403] = problemResponse(
+        operation.access === 'bot'
+          ? "Not the bot's application token with the Tandem.Bot role."
+          : "Not a signed-in person's token (application tokens cannot call this).",
+      );
+    } else if (operation.access !== 'none')
       responses[401] = problemResponse('Missing, expired or invalid credentials.');
     if (operation.route.includes('{')) responses[404] = problemResponse('Not found (or not yours).');
     if (operation.ifMatch) responses[412] = problemResponse('Changed since it was read; reload and retry.');
     if (name === 'book' || name.endsWith('eschedule'))
       responses[409] = problemResponse('That time was just taken.');
+    if (/^(bot)?(approve|decline)$/i.test(name))
+      responses[409] = problemResponse('Already decided: the detail states the booking’s current state.');
     if (operation.access === 'none')
       responses[429] = problemResponse('Too many requests; retry after Retry-After seconds.');
     paths[path] ??= {};
@@ -128,6 +137,7 @@ export function openApiDocument(options: { serverUrl?: string } = {}): JsonSchem
       operationId: name,
       summary: operation.summary,
       ...(operation.access === 'host' && { security: [{ entraId: ['access_as_user'] }] }),
+      ...(operation.access === 'bot' && { security: [{ tandemBot: ['Tandem.Bot'] }] }),
       parameters: parametersOf.get(name),
       ...(operation.body && {
         requestBody: {
@@ -155,6 +165,13 @@ export function openApiDocument(options: { serverUrl?: string } = {}): JsonSchem
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description: 'A Microsoft Entra ID access token for the API (scope access_as_user).',
+        },
+        tandemBot: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'The Teams bot’s Microsoft Entra ID application token for the API (client credentials, scope `{API identifier URI}/.default`), carrying the app role Tandem.Bot, issued to the configured bot app (TANDEM_BOT_APP_ID).',
         },
       },
     },

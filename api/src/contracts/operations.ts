@@ -10,6 +10,7 @@ import {
   cancelRequestSchema,
   rescheduleRequestSchema,
 } from './bookings.js';
+import { botBookingListSchema, botPeopleQuerySchema, botPeopleSchema } from './bot.js';
 import { meSchema, settingsSchema } from './me.js';
 import {
   bookingPageInputSchema,
@@ -33,8 +34,12 @@ export const healthSchema = z
   .meta({ id: 'Health' });
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-/** host: an SSO bearer token; manage: the signed manage token in the path; none: public. */
-export type Access = 'host' | 'manage' | 'none';
+/**
+ * host: a person's SSO bearer token (delegated, `access_as_user`); bot: the Teams bot's application
+ * token (client credentials, app role `Tandem.Bot`); manage: the signed manage token in the path;
+ * none: public.
+ */
+export type Access = 'host' | 'bot' | 'manage' | 'none';
 
 export interface Operation {
   method: HttpMethod;
@@ -259,6 +264,45 @@ export const operations = {
     summary: 'The booking as an iCalendar file',
     access: 'manage',
     answer: { status: 200, contentType: 'text/calendar' },
+  }),
+  botListBookings: op({
+    method: 'GET',
+    route: 'bot/users/{userId}/bookings',
+    summary: "A Teams user's bookings as host, with page titles (bot)",
+    access: 'bot',
+    query: bookingListQuerySchema,
+    answer: { status: 200, schema: botBookingListSchema },
+  }),
+  botApprove: op({
+    method: 'POST',
+    route: 'bot/users/{userId}/bookings/{bookingId}/approve',
+    summary: 'Approve a booking for its host from Teams (bot)',
+    access: 'bot',
+    answer: { status: 200, schema: bookingSchema },
+  }),
+  botDecline: op({
+    method: 'POST',
+    route: 'bot/users/{userId}/bookings/{bookingId}/decline',
+    summary: 'Decline a booking for its host from Teams (bot)',
+    access: 'bot',
+    body: cancelRequestSchema,
+    answer: { status: 200, schema: bookingSchema },
+  }),
+  botCancel: op({
+    method: 'POST',
+    route: 'bot/users/{userId}/bookings/{bookingId}/cancel',
+    summary: 'Cancel a booking for its host from Teams (bot)',
+    access: 'bot',
+    body: cancelRequestSchema,
+    answer: { status: 200, schema: bookingSchema },
+  }),
+  botPeople: op({
+    method: 'GET',
+    route: 'bot/people',
+    summary: "Colleagues of the bot's tenant with booking pages, by name, UPN or page (bot)",
+    access: 'bot',
+    query: botPeopleQuerySchema,
+    answer: { status: 200, schema: botPeopleSchema },
   }),
 } satisfies Record<string, Operation>;
 export type OperationName = keyof typeof operations;
