@@ -11,7 +11,7 @@ import type {
   Problem,
   PublicPage,
   RescheduleRequest,
-  SelfTestStep,
+  SelfTestRun,
   SlotsAnswer,
   SyncHealth,
 } from './types.js';
@@ -145,8 +145,8 @@ export function createApiClient(options: ApiClientOptions) {
       call<Booking>('POST', `bookings/${enc(id)}/reschedule`, { body, host: true, idempotent: true }),
 
     syncHealth: () => call<SyncHealth>('GET', 'sync/health', { host: true }),
-    selfTestStep: (step: number) =>
-      call<SelfTestStep>('POST', `sync/self-test/${step}`, { host: true, idempotent: true }),
+    startSelfTest: () => call<SelfTestRun>('POST', 'sync/selftest', { host: true }),
+    selfTestRun: (runId: string) => call<SelfTestRun>('GET', `sync/selftest/${enc(runId)}`, { host: true }),
   };
 }
 

@@ -19,35 +19,44 @@ import type { BookingPageInputBody, Booking } from '@tandem/api/contracts';
 export type Slot = { start: string; end: string; inviteeDate: string };
 export type BookingCreated = { booking: Booking; manageToken: string };
 
-/** One reason of the engine's explain (docs/scheduling.md, "Explain"). */
-export interface ExplainReason {
-  code: string;
-  calendarId?: string;
-  start?: string;
-  end?: string;
-  showAs?: string;
-  bookingId?: string;
-  hostId?: string;
-  members?: { hostId: string; reasons: ExplainReason[] }[];
-}
-/** Why a start is or is not offered: no reason means it is offered. */
-export interface ExplainAnswer {
-  start: string;
-  reasons: ExplainReason[];
-}
+/** Why a start is or is not offered by a drafted page (the engine's explain, docs/scheduling.md). */
+export type {
+  ExplainReason,
+  PreviewExplanation as ExplainAnswer,
+  PreviewExplainRequest,
+  PreviewSlotsRequest,
+  ReasonCode,
+} from '@tandem/api/contracts';
 
-/** A page being edited, previewed before it is saved. */
-export interface PreviewQuery {
+/** The body of a preview: a page as drafted, not yet saved. */
+export type PreviewQuery = {
   page: BookingPageInputBody;
+  /** The saved page being edited: its bookings count towards the daily limit. */
+  pageId?: string;
   start: string;
   end: string;
   duration: number;
   timeZone: string;
-}
+};
 
 export type { SyncHealth } from '@tandem/api/contracts';
+
+/**
+ * The sync self-test run (`POST /api/sync/selftest`, then `GET /api/sync/selftest/{runId}`): the five
+ * checks of the design against the host's own calendar, each step's state as it runs.
+ */
+export type SelfTestStatus = 'pending' | 'running' | 'passed' | 'failed';
 export interface SelfTestStep {
-  step: number;
-  ok: boolean;
-  detail: string;
+  step: 1 | 2 | 3 | 4 | 5;
+  name: string;
+  status: SelfTestStatus;
+  detail?: string;
+  ms?: number;
+}
+export interface SelfTestRun {
+  runId: string;
+  status: Exclude<SelfTestStatus, 'pending'>;
+  startedAt: string;
+  finishedAt?: string;
+  steps: SelfTestStep[];
 }

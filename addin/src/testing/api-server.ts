@@ -6,7 +6,13 @@ import type { AddressInfo } from 'node:net';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports -- test servers check traffic against the real schemas
 import * as contracts from '@tandem/api/contracts';
 import type { Booking, BookingPage, PublicPage } from '../api/types.js';
-import type { ExplainAnswer, SelfTestStep, SyncHealth } from '../api/types.js';
+import type {
+  ExplainAnswer,
+  FieldError,
+  PreviewSlotsRequest,
+  SelfTestRun,
+  SyncHealth,
+} from '../api/types.js';
 
 export interface RecordedRequest {
   method: string;
@@ -25,8 +31,13 @@ export interface ContractServerState {
   bookings: Map<string, Booking>;
   pages: BookingPage[];
   explain: (start: string) => ExplainAnswer['reasons'];
+  /** Free starts a drafted page would offer (default: `free`). */
+  preview: (request: PreviewSlotsRequest) => string[];
+  /** User ids of the tenant's people who use Tandem: team members must be among them. */
+  colleagues: string[];
   health: SyncHealth;
-  selfTest: SelfTestStep[];
+  /** The self-test run as each poll sees it: POST answers the first, each GET the next (the last repeats). */
+  selfTest: SelfTestRun[];
 }
 
 export interface ContractServer {
@@ -60,12 +71,15 @@ export async function startContractServer(
     bookings: new Map(),
     pages: [],
     explain: () => [],
+    preview: () => state.free,
+    colleagues: [],
     health: { enabled: true, calendars: [], notifications: { accepted: 0, forged: 0 } },
     selfTest: [],
     ...initial,
   };
   const requests: RecordedRequest[] = [];
   let nextId = 1;
+  let selfTestPolls = 0;
 
   const send = (
     res: ServerResponse,
@@ -100,6 +114,28 @@ export async function startContractServer(
         end: new Date(Date.parse(s) + duration * 60_000).toISOString(),
         inviteeDate: new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(s)),
       }));
+
+  /** As the API refuses a team member who is not a Tandem user of the host's tenant. */
+  const memberProblems = (page: contracts.BookingPageInput, prefix: string) => {
+    const errors: FieldError[] = (page.team?.members ?? []).flatMap((member, i) =>
+      state.colleagues.includes(member.userId)
+        ? []
+        : [
+            {
+              field: `${prefix}team.members[${i}].userId`,
+              message: 'No one with this id in your organization uses Tandem.',
+            },
+          ],
+    );
+    if (errors.length === 0) return undefined;
+    return { ...problem(400, `${errors[0]!.field}: ${errors[0]!.message}`, 'VALIDATION_FAILED'), errors };
+  };
+  const changedElsewhere = () =>
+    problem(
+      412,
+      'The booking page was changed by someone else in the meantime. Reload it and try again.',
+      'PRECONDITION_FAILED',
+    );
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -205,27 +241,44 @@ export async function startContractServer(
     if (!String(req.headers.authorization ?? '').startsWith('Bearer '))
       return send(res, 401, problem(401, 'Sign in to Tandem first.', 'UNAUTHENTICATED'));
     if (route === 'GET pages') return send(res, 200, { pages: state.pages }, contracts.bookingPageListSchema);
-    if (route === 'POST pages/preview/slots' || route === 'POST pages/preview/explain') {
-      const q = body as { page: unknown; start: string; end?: string; duration: number; timeZone: string };
-      const parsed = contracts.bookingPageInputSchema.safeParse(q.page);
+    if (route === 'POST pages/preview/slots') {
+      const parsed = contracts.previewSlotsRequestSchema.safeParse(body);
       if (!parsed.success) return invalid(res, parsed.error);
-      if (route.endsWith('explain'))
-        return send(res, 200, { start: q.start, reasons: state.explain(q.start) });
+      const q = parsed.data;
+      const strangers = memberProblems(q.page, 'page.');
+      if (strangers) return send(res, 400, strangers);
+      const offered = new Set(state.preview(q));
       return send(
         res,
         200,
         {
           timeZone: q.timeZone,
           durationMinutes: q.duration,
-          slots: slotsBetween(q.start, q.end!, q.duration, q.timeZone),
+          slots: slotsBetween(q.start, q.end, q.duration, q.timeZone).filter((s) => offered.has(s.start)),
         },
         contracts.slotsAnswerSchema,
+      );
+    }
+    if (route === 'POST pages/preview/explain') {
+      const parsed = contracts.previewExplainRequestSchema.safeParse(body);
+      if (!parsed.success) return invalid(res, parsed.error);
+      const reasons = state.explain(parsed.data.start);
+      return send(
+        res,
+        200,
+        { start: parsed.data.start, bookable: reasons.length === 0, reasons },
+        contracts.previewExplainAnswerSchema,
       );
     }
     if (route === 'POST pages' || (m = route.match(/^PUT pages\/([^/]+)$/))) {
       const parsed = contracts.bookingPageInputSchema.safeParse(body);
       if (!parsed.success) return invalid(res, parsed.error);
+      const strangers = memberProblems(parsed.data, '');
+      if (strangers) return send(res, 400, strangers);
       const id = m?.[1] ?? `p${nextId++}`;
+      const before = state.pages.find((p) => p.id === id);
+      if (m && !before) return send(res, 404, problem(404, 'There is no such booking page.', 'NOT_FOUND'));
+      if (before && req.headers['if-match'] !== before.etag) return send(res, 412, changedElsewhere());
       const saved: BookingPage = {
         ...parsed.data,
         id,
@@ -237,19 +290,58 @@ export async function startContractServer(
       state.pages = [...state.pages.filter((p) => p.id !== id), saved];
       return send(res, route.startsWith('POST') ? 201 : 200, saved, contracts.bookingPageSchema);
     }
+    if ((m = route.match(/^DELETE pages\/([^/]+)$/))) {
+      const before = state.pages.find((p) => p.id === decodeURIComponent(m![1]!));
+      if (!before) return send(res, 404, problem(404, 'There is no such booking page.', 'NOT_FOUND'));
+      if (req.headers['if-match'] !== before.etag) return send(res, 412, changedElsewhere());
+      state.pages = state.pages.filter((p) => p !== before);
+      return send(res, 204);
+    }
     if (route === 'GET bookings')
       return send(res, 200, { bookings: [...state.bookings.values()] }, contracts.bookingListSchema);
     if ((m = route.match(/^POST bookings\/([^/]+)\/cancel$/))) {
       const entry = [...state.bookings.entries()].find(([, b]) => b.id === m![1]);
       if (!entry) return send(res, 404, problem(404, 'There is no such booking.'));
-      const next: Booking = { ...entry[1], status: 'cancelled' };
+      contracts.idempotencyKeySchema.parse(req.headers['idempotency-key']);
+      const parsed = contracts.cancelRequestSchema.safeParse(body);
+      if (!parsed.success) return invalid(res, parsed.error);
+      const next: Booking = {
+        ...entry[1],
+        status: 'cancelled',
+        ...(parsed.data.reason && { cancelReason: parsed.data.reason }),
+      };
+      state.bookings.set(entry[0], next);
+      return send(res, 200, next, contracts.bookingSchema);
+    }
+    if ((m = route.match(/^POST bookings\/([^/]+)\/reschedule$/))) {
+      const entry = [...state.bookings.entries()].find(([, b]) => b.id === m![1]);
+      if (!entry) return send(res, 404, problem(404, 'There is no such booking.'));
+      contracts.idempotencyKeySchema.parse(req.headers['idempotency-key']);
+      const parsed = contracts.rescheduleRequestSchema.safeParse(body);
+      if (!parsed.success) return invalid(res, parsed.error);
+      if (!state.free.includes(parsed.data.start))
+        return send(res, 409, problem(409, 'That time was just taken; please choose another.', 'SLOT_TAKEN'));
+      const booking = entry[1];
+      const next: Booking = {
+        ...booking,
+        start: parsed.data.start,
+        end: new Date(Date.parse(parsed.data.start) + booking.durationMinutes * 60_000).toISOString(),
+      };
+      state.free = state.free.filter((s) => s !== parsed.data.start).concat(booking.start);
       state.bookings.set(entry[0], next);
       return send(res, 200, next, contracts.bookingSchema);
     }
     if (route === 'GET sync/health') return send(res, 200, state.health);
-    if ((m = route.match(/^POST sync\/self-test\/(\d)$/))) {
-      const step = state.selfTest.find((s) => s.step === Number(m![1]));
-      return step ? send(res, 200, step) : send(res, 404, problem(404, 'There is no such step.'));
+    if (route === 'POST sync/selftest') {
+      selfTestPolls = 0;
+      const first = state.selfTest[0];
+      return first ? send(res, 202, first) : send(res, 503, problem(503, 'The self-test cannot run now.'));
+    }
+    if ((m = route.match(/^GET sync\/selftest\/([^/]+)$/))) {
+      const runs = state.selfTest.filter((r) => r.runId === decodeURIComponent(m![1]!));
+      if (runs.length === 0) return send(res, 404, problem(404, 'There is no such self-test run.'));
+      selfTestPolls = Math.min(selfTestPolls + 1, runs.length - 1);
+      return send(res, 200, runs[selfTestPolls]);
     }
     return send(res, 404, problem(404, `No route ${route}.`));
   };

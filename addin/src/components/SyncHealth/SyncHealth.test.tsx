@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { samplePublicPage, startContractServer, type ContractServer } from '../../testing/api-server.js';
 import { renderWithApi } from '../../testing/render.js';
 import { SyncHealth } from './SyncHealth.js';
@@ -68,5 +69,76 @@ describe('the sync health view, on the API’s own answer', () => {
     expect(await screen.findByText(/Outlook sync is not configured on this server/)).toBeTruthy();
     expect(valueOf('Last delta sync').textContent).toBe('Never');
     expect(valueOf('Permission check').textContent).toBe('OK');
+  });
+});
+
+describe('the self-test', () => {
+  const names = ['Book', 'Outlook event', 'Reschedule', 'Cancel', 'Time zones'];
+  const run = (
+    status: 'running' | 'passed' | 'failed',
+    states: ('pending' | 'running' | 'passed' | 'failed')[],
+    detail?: string,
+  ) => ({
+    runId: 'run-1',
+    status,
+    startedAt: '2026-11-24T10:00:00Z',
+    ...(status !== 'running' && { finishedAt: '2026-11-24T10:00:09Z' }),
+    steps: states.map((state, i) => ({
+      step: (i + 1) as 1 | 2 | 3 | 4 | 5,
+      name: names[i]!,
+      status: state,
+      ...(state === 'passed' && { ms: 850 }),
+      ...(state === 'failed' && detail && { detail }),
+    })),
+  });
+
+  it('starts a run and shows each step as the polls report it, until the run ends', async () => {
+    server = await startContractServer({
+      publicPage: samplePublicPage(),
+      selfTest: [
+        run('running', ['running', 'pending', 'pending', 'pending', 'pending']),
+        run('running', ['passed', 'running', 'pending', 'pending', 'pending']),
+        run('running', ['passed', 'passed', 'passed', 'running', 'pending']),
+        run(
+          'failed',
+          ['passed', 'passed', 'passed', 'failed', 'pending'],
+          'The Outlook event was still there 10 s after the cancellation.',
+        ),
+      ],
+    });
+    renderWithApi(<SyncHealth locale="en-GB" />, server.baseUrl, async () => 'sso');
+    await userEvent.click(await screen.findByRole('button', { name: 'Run the self-test' }));
+
+    const steps = () =>
+      within(screen.getByRole('list', { name: 'Self-test' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    await waitFor(() => expect(steps()[0]).toMatch(/^Book through the link.*: Running…$/));
+    expect(screen.getByRole('button', { name: 'Run the self-test' }).hasAttribute('disabled')).toBe(true);
+    await waitFor(() => expect(steps()[1]).toMatch(/: Running…$/));
+    expect(steps()[0]).toMatch(/: Passed \(850 ms\)$/);
+    await waitFor(() => expect(steps()[3]).toMatch(/: Running…$/));
+    expect(await screen.findByText(/The self-test failed/)).toBeTruthy();
+    expect(steps()).toEqual([
+      expect.stringMatching(/: Passed/),
+      expect.stringMatching(/: Passed/),
+      expect.stringMatching(/: Passed/),
+      'Cancel: Outlook event cancelled, slot free again: Failed — The Outlook event was still there 10 s after the cancellation.',
+      'Booking from another time zone: both sides see the right local time: Waiting',
+    ]);
+    const calls = server.requests.filter((r) => r.path.startsWith('/api/sync/selftest'));
+    expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/sync/selftest' });
+    expect(calls.slice(1).every((c) => c.method === 'GET' && c.path === '/api/sync/selftest/run-1')).toBe(
+      true,
+    );
+    expect(calls.length).toBe(4);
+    expect(screen.getByRole('button', { name: 'Run the self-test' }).hasAttribute('disabled')).toBe(false);
+  });
+
+  it('shows the API’s sentence when the run cannot start', async () => {
+    server = await startContractServer({ publicPage: samplePublicPage(), selfTest: [] });
+    renderWithApi(<SyncHealth locale="en-GB" />, server.baseUrl, async () => 'sso');
+    await userEvent.click(await screen.findByRole('button', { name: 'Run the self-test' }));
+    expect(await screen.findByText('The self-test cannot run now.')).toBeTruthy();
   });
 });

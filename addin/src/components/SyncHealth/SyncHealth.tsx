@@ -1,18 +1,13 @@
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api/context.js';
-import type { SelfTestStep, SyncHealth as Health } from '../../api/types.js';
+import type { SelfTestRun, SyncHealth as Health } from '../../api/types.js';
 import { useStrings } from '../../i18n/index.js';
 import { detectZone, formatDateTime } from '../../time/zones.js';
 import type { Loadable } from '../SlotPicker/SlotPicker.types.js';
+import { useSelfTest } from './useSelfTest.js';
 
 type Calendar = Health['calendars'][number];
-
-type StepView =
-  | { state: 'waiting' }
-  | { state: 'running' }
-  | { state: 'done'; result: SelfTestStep }
-  | { state: 'error'; text: string };
 
 /** Subscriptions, last notification, last delta sync, permission check, and the self-test step by step. */
 export function SyncHealth({ locale }: { locale: string }) {
@@ -21,7 +16,7 @@ export function SyncHealth({ locale }: { locale: string }) {
   const api = useApi();
   const zone = detectZone();
   const [health, setHealth] = useState<Loadable<Health>>({ status: 'loading' });
-  const [steps, setSteps] = useState<StepView[] | undefined>();
+  const selfTest = useSelfTest(api);
   useEffect(() => {
     api
       .syncHealth()
@@ -29,26 +24,6 @@ export function SyncHealth({ locale }: { locale: string }) {
       .catch((error: Error) => setHealth({ status: 'error', error }));
   }, [api]);
   const when = (iso: string | undefined) => (iso ? formatDateTime(iso, zone, locale) : t.never);
-
-  const runSelfTest = async () => {
-    const views: StepView[] = t.steps.map(() => ({ state: 'waiting' }));
-    setSteps([...views]);
-    // One step at a time, so each result shows as soon as it is known; the first failure stops the run.
-    for (let i = 0; i < views.length; i++) {
-      views[i] = { state: 'running' };
-      setSteps([...views]);
-      try {
-        const result = await api.selfTestStep(i + 1);
-        views[i] = { state: 'done', result };
-        setSteps([...views]);
-        if (!result.ok) return;
-      } catch (e) {
-        views[i] = { state: 'error', text: (e as Error).message };
-        setSteps([...views]);
-        return;
-      }
-    }
-  };
 
   if (health.status === 'loading') return <Spinner label={strings.loading} />;
   if (health.status === 'error')
@@ -104,27 +79,44 @@ export function SyncHealth({ locale }: { locale: string }) {
         )}
         <dt>{t.selfTest}</dt>
         <dd>
-          <Button onClick={() => void runSelfTest()} disabled={steps?.some((s) => s.state === 'running')}>
+          <Button
+            onClick={selfTest.start}
+            disabled={selfTest.view.state === 'starting' || selfTest.view.state === 'running'}
+          >
             {t.runSelfTest}
           </Button>
-          {steps && (
-            <ol aria-live="polite">
-              {steps.map((s, i) => (
-                <li key={i}>
-                  {t.steps[i]}:{' '}
-                  {s.state === 'waiting'
-                    ? t.waiting
-                    : s.state === 'running'
-                      ? t.running
-                      : s.state === 'error'
-                        ? `${t.failed}: ${s.text}`
-                        : `${s.result.ok ? t.passed : t.failed}: ${s.result.detail}`}
-                </li>
-              ))}
-            </ol>
+          {selfTest.view.state === 'starting' && <Spinner size="tiny" label={t.starting} />}
+          {selfTest.view.state === 'error' && (
+            <MessageBar intent="error">
+              <MessageBarBody>{selfTest.view.text}</MessageBarBody>
+            </MessageBar>
+          )}
+          {'run' in selfTest.view && selfTest.view.run && (
+            <SelfTestSteps run={selfTest.view.run} ms={(n) => t.ms(n)} />
+          )}
+          {selfTest.view.state === 'done' && (
+            <p role="status">{selfTest.view.run.status === 'passed' ? t.allPassed : t.someFailed}</p>
           )}
         </dd>
       </dl>
     </section>
+  );
+}
+
+/** The run's steps in order, each with its state, the API's detail and how long it took. */
+function SelfTestSteps({ run, ms }: { run: SelfTestRun; ms: (n: number) => string }) {
+  const t = useStrings().health;
+  return (
+    <ol aria-label={t.selfTest} aria-live="polite">
+      {[...run.steps]
+        .sort((a, b) => a.step - b.step)
+        .map((step) => (
+          <li key={step.step} data-status={step.status}>
+            {t.steps[step.step - 1] ?? step.name}: {t.stepStatus[step.status]}
+            {step.ms !== undefined && ` (${ms(step.ms)})`}
+            {step.detail && ` — ${step.detail}`}
+          </li>
+        ))}
+    </ol>
   );
 }
