@@ -67,7 +67,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('secures bot operations with the bot application token scheme and host ones with the person’s', () => {
-    const schemes = (doc.components as { securitySchemes: Record<string, Json> }).securitySchemes;
+    const schemes = (doc.components as unknown as { securitySchemes: Record<string, Json> }).securitySchemes;
     expect(Object.keys(schemes)).toEqual(expect.arrayContaining(['entraId', 'tandemBot']));
     for (const [name, operation] of Object.entries(operations)) {
       const described = doc.paths[`/api/${operation.route}`]![operation.method.toLowerCase()]! as {
