@@ -93,8 +93,29 @@ export default tseslint.config(
       },
     ],
   ),
+  // The bot parses queue messages and API answers with the contracts' zod schemas at runtime; contracts
+  // are pure zod (no I/O, no API runtime), so importing their values keeps the bot off the API's code.
+  // Its tests start the real API (the API test stack) to talk to it over HTTP.
   {
-    files: ['addin/src/**', 'bot/src/**'],
+    files: ['bot/src/**'],
+    ignores: ['bot/src/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@tandem/api(?!/contracts$)(/.*)?$',
+              message:
+                'The bot talks to the API over HTTP and queues: import only the contracts (@tandem/api/contracts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['addin/src/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -1,0 +1,51 @@
+// Sends a message to a host's personal chat with the bot, proactively: through the conversation stored
+// when they installed the app, or, for a host the bot has never talked to, by opening that chat through
+// the Bot Connector (and remembering it).
+import { TurnContext, type Activity, type CloudAdapter } from 'botbuilder';
+import { botFrameworkResource } from '../auth/bot-framework-auth.js';
+import type { ConversationStore } from '../store/conversations.js';
+
+export interface HostNotifierOptions {
+  adapter: CloudAdapter;
+  conversations: ConversationStore;
+  /** The bot's app id; empty without an app (local emulator). */
+  appId: string;
+  /** Where to open a chat with a host the bot has no conversation with. */
+  serviceUrl: string;
+}
+
+export class HostNotifier {
+  constructor(private readonly options: HostNotifierOptions) {}
+
+  /** Sends `activity` to the host's personal chat; returns the id of the message in the chat. */
+  async send(tenantId: string, hostId: string, activity: Partial<Activity>): Promise<string | undefined> {
+    const { adapter, appId, conversations } = this.options;
+    let sentId: string | undefined;
+    const stored = await conversations.personal(tenantId, hostId);
+    if (stored) {
+      await adapter.continueConversationAsync(appId, stored.reference, async (context) => {
+        sentId = (await context.sendActivity(activity))?.id;
+      });
+      return sentId;
+    }
+    await adapter.createConversationAsync(
+      appId,
+      'msteams',
+      this.options.serviceUrl,
+      botFrameworkResource,
+      {
+        isGroup: false,
+        bot: { id: `28:${appId}`, name: 'Tandem' },
+        members: [{ id: `29:${hostId}`, name: '' }],
+        tenantId,
+        channelData: { tenant: { id: tenantId } },
+      },
+      async (context) => {
+        const reference = TurnContext.getConversationReference(context.activity);
+        await conversations.remember(tenantId, { scope: 'personal', userId: hostId, reference });
+        sentId = (await context.sendActivity(activity))?.id;
+      },
+    );
+    return sentId;
+  }
+}
