@@ -20,7 +20,9 @@ const busy = await takenPorts(specs.flatMap((s) => s.ports));
 if (busy.length > 0) {
   const owners = busy.map((port) => `${port} (${specs.find((s) => s.ports.includes(port))?.name})`);
   console.error(
-    `Port ${owners.join(', ')} already in use: stop whatever holds it (perhaps another npm start).`,
+    busy.length === 1
+      ? `Port ${owners[0]} is already in use: stop whatever holds it (perhaps another npm start).`
+      : `Ports ${owners.join(', ')} are already in use: stop whatever holds them (perhaps another npm start).`,
   );
   process.exit(1);
 }
@@ -73,7 +75,7 @@ if (!stopping) {
   ];
   const width = Math.max(...rows.map(([what]) => what.length)) + 2;
   console.log('\nTandem is running. Ctrl-C stops everything.\n');
-  for (const [what, url] of rows) console.log(`  ${what.padEnd(width)} ${url}`);
+  for (const [what, url] of rows) console.log(`  ${what.padEnd(width)} ${url}`.trimEnd());
   console.log('');
 }
 

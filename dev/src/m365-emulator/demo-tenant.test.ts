@@ -54,6 +54,28 @@ describe('the demo tenant', () => {
     expect(standup.originalStartTimeZone).toBe('India Standard Time');
   });
 
+  it.each(['/taskpane.html', '/tab.html'])(
+    'shows the dev sign-in to the front end signing in from %s on the npm start origin',
+    async (page) => {
+      const store = new EmulatorStore();
+      seedDemoTenant(store, { now: NOW });
+      const em = await startEmulator({ store });
+      try {
+        const query = new URLSearchParams({
+          client_id: DEMO_WEB_APP.clientId,
+          redirect_uri: `http://127.0.0.1:5173${page}`,
+          response_type: 'code',
+          scope: `${DEMO_API_APP.identifierUri}/access_as_user`,
+        });
+        const answer = await fetch(`${em.authorityHost}/${DEMO_TENANT.id}/oauth2/v2.0/authorize?${query}`);
+        expect(answer.status).toBe(200);
+        expect(await answer.text()).toContain('Adele Vance');
+      } finally {
+        await em.stop();
+      }
+    },
+  );
+
   it('lets the API app trade a Teams SSO token for Graph on-behalf-of a demo user', async () => {
     const store = new EmulatorStore();
     seedDemoTenant(store, { now: NOW });

@@ -171,7 +171,11 @@ function personalCalendarOf(zone: string, monday: DateTime): EventInput[] {
 /** Apps of the demo tenant (idempotent: existing registrations are left as they are). */
 export function registerDemoApps(
   apps: AppRegistry,
-  webOrigins: readonly string[] = ['http://localhost:5173', 'https://localhost:5173'],
+  webOrigins: readonly string[] = [
+    'http://127.0.0.1:5173',
+    'http://localhost:5173',
+    'https://localhost:5173',
+  ],
 ): AppRegistration[] {
   const out: AppRegistration[] = [];
   if (!apps.find(DEMO_API_APP.clientId)) {
@@ -206,9 +210,12 @@ export function registerDemoApps(
         clientId: DEMO_WEB_APP.clientId,
         displayName: 'Tandem',
         clientSecret: null,
+        // The front end signs in from the page it runs in (MSAL's redirect URI is that page).
         redirectUris: webOrigins.flatMap((o) => [
           `${o}/`,
           `${o}/auth/callback`,
+          `${o}/taskpane.html`,
+          `${o}/tab.html`,
           `brk-multihub://${new URL(o).host}`,
         ]),
         delegatedPermissions: ['openid', 'profile', 'offline_access', 'User.Read'],

@@ -69,18 +69,17 @@ export function stackServices(layout: StackLayout): ServiceSpec[] {
 export function stackUrls(_layout: StackLayout, running: readonly ServiceSpec[]): Record<string, string> {
   const names = new Set(running.map((s) => s.name));
   const urls: Record<string, string> = {};
-  if (names.has('m365')) {
-    urls['Outlook calendars (emulated; create, move, delete events)'] = `${emulatorOrigin}/outlook`;
-    urls['Teams chat (emulated)'] = `${emulatorOrigin}/teams/chat/adele@${DEMO_TENANT.domain}`;
-    urls['Microsoft 365 emulator (Graph, Entra ID)'] = `${emulatorOrigin}/`;
-  }
+  // Only pages a person opens in a browser: storage and the Graph root answer nothing readable.
   if (names.has('web')) {
-    urls['Task pane (host views, dev sign-in)'] = `http://127.0.0.1:${stackPorts.web}/taskpane.html`;
-    urls['Teams tab (host views, dev sign-in)'] = `http://127.0.0.1:${stackPorts.web}/tab.html`;
+    urls['Task pane (dev sign-in as Adele)'] = `http://127.0.0.1:${stackPorts.web}/taskpane.html`;
+    urls['Teams tab (dev sign-in)'] = `http://127.0.0.1:${stackPorts.web}/tab.html`;
   }
-  if (names.has('api'))
-    urls['API (OpenAPI document)'] = `http://127.0.0.1:${stackPorts.api}/api/openapi.json`;
-  if (names.has('azurite')) urls['Azurite tables'] = `http://127.0.0.1:${stackPorts.azuriteTable}/`;
+  if (names.has('m365')) {
+    const adele = `adele@${DEMO_TENANT.domain}`;
+    urls['Outlook, emulated (Adele’s calendar)'] = `${emulatorOrigin}/outlook/${adele}`;
+    urls['Teams chat, emulated (Adele’s)'] = `${emulatorOrigin}/teams/chat/${adele}`;
+  }
+  if (names.has('api')) urls['API docs (OpenAPI)'] = `http://127.0.0.1:${stackPorts.api}/api/openapi.json`;
   return urls;
 }
 

@@ -31,7 +31,9 @@ export function startService(spec: ServiceSpec, index: number, env: NodeJS.Proce
     ['--conditions=tandem-source', '--import', 'tsx', spec.entry, ...(spec.args ?? [])],
     { env: { ...env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const prefix = `\x1b[${colours[index % colours.length]}m${spec.name.padEnd(10)}\x1b[0m│ `;
+  // Colour only on a terminal: escape codes make a log written to a file hard to read.
+  const name = spec.name.padEnd(10);
+  const prefix = `${process.stdout.isTTY ? `\x1b[${colours[index % colours.length]}m${name}\x1b[0m` : name}│ `;
   // Whole lines only: a chunk may end mid-line, and half a line under each prefix is unreadable.
   const relay = (from: NodeJS.ReadableStream | null, to: NodeJS.WritableStream) => {
     if (!from) return;
