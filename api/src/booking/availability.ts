@@ -143,6 +143,22 @@ export class Availability {
     };
   }
 
+  /**
+   * Whether the page can be offered: not when the calendar it needs cannot be read or written as its
+   * host (a broken connection; round-robin pages need one member connected, the others everyone).
+   */
+  async pausedBy(record: BookingPageRecord): Promise<{ hostId: string; reason: string } | undefined> {
+    const ids = [record.hostId, ...(record.page.team?.members.map((m) => m.userId) ?? [])];
+    const connections = await Promise.all(
+      ids.map((id) => this.connections.get(id, () => this.deps.connections.get(id))),
+    );
+    const broken = connections.flatMap((c) =>
+      c?.broken ? [{ hostId: c.hostId, reason: c.broken.reason }] : [],
+    );
+    if (record.page.team?.kind === 'roundRobin' && broken.length < ids.length) return undefined;
+    return broken[0];
+  }
+
   /** The page's hosts: the owner first, then team members (the owner's page hours apply to the owner). */
   async pageHosts(record: BookingPageRecord): Promise<HostContext[]> {
     const ids = [record.hostId, ...(record.page.team?.members.map((m) => m.userId) ?? [])];

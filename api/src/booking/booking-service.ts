@@ -12,6 +12,7 @@ import {
   cancelBookingEvent,
   moveBookingEvent,
 } from '../graph/booking-events.js';
+import { HostConnectionBrokenError } from '../graph/tokens.js';
 import { availableSlots, chooseMember, explain } from '../scheduling/index.js';
 import type { AvailabilityQuery, Explanation, Slot } from '../scheduling/types.js';
 import type { BookingRecord, NewBooking } from '../store/bookings.js';
@@ -36,6 +37,9 @@ import type { Booking } from '../contracts/index.js';
 
 const minuteMs = 60_000;
 const hourMs = 3_600_000;
+/** Shown on the booking page while the host's connection is broken. */
+const pausedSentence =
+  'No times can be offered right now because this calendar is not connected to Tandem. Please try again later.';
 /** Reasons that mean "someone else has this time" (409) rather than "this time is never offered" (422). */
 const takenCodes = new Set(['BUSY', 'BUFFER', 'BOOKED', 'DAILY_LIMIT', 'MEMBER_BUSY', 'NO_MEMBER_FREE']);
 
@@ -82,6 +86,15 @@ export class BookingService {
       range: { start: query.start, end: query.end },
       durationMinutes: query.duration,
       inviteeTimeZone: query.timeZone,
+    const paused = await this.availability.pausedBy(record);
+    if (paused)
+      // Nothing is offered rather than times that may be wrong; the page says why.
+      return {
+        timeZone: query.timeZone,
+        durationMinutes: query.duration,
+        slots: [],
+        paused: { reason: 'hostDisconnected', detail: pausedSentence },
+      };
     });
     return {
       timeZone: query.timeZone,
@@ -100,6 +113,7 @@ export class BookingService {
       key: `${pageId}:${idempotencyKey}`,
       fingerprint: requestFingerprint([pageId, JSON.stringify(request)]),
     };
+    await this.requireConnected(record);
     const candidates = [record.hostId, ...(page.team?.members.map((m) => m.userId) ?? [])];
     for (const hostId of page.team?.kind === 'roundRobin' ? candidates : [record.hostId]) {
       const earlier = await this.deps.bookings.findByIdempotencyKey(hostId, idempotency.key);
@@ -137,14 +151,27 @@ export class BookingService {
 
     const involved = this.involvedHosts(record, hosts, hostId);
     const window = heldWindow(inserted.booking);
-    if (
-      !(await liveWindowIsFree(this.deps, this.availability.busy, involved, window, page.rules.busyRules))
-    ) {
-      await this.rollBack(inserted.booking, 'The time was taken in Outlook while booking.');
-      throw await this.taken(record, request, hosts);
+    try {
+      if (
+        !(await liveWindowIsFree(this.deps, this.availability.busy, involved, window, page.rules.busyRules))
+      ) {
+        await this.rollBack(inserted.booking, 'The time was taken in Outlook while booking.');
+        throw await this.taken(record, request, hosts);
+      }
+      if (page.requiresConfirmation) return this.answer(record, inserted.booking, false);
+      return this.answer(record, await this.createEvent(record, inserted.booking, hosts), false);
+    } catch (error) {
+      // The host's sign-in died just now: no Outlook event can be made, so the held time is let go.
+      if (error instanceof HostConnectionBrokenError)
+        await this.rollBack(inserted.booking, 'The host’s calendar is not connected to Tandem.');
+      throw error;
     }
-    if (page.requiresConfirmation) return this.answer(record, inserted.booking, false);
-    return this.answer(record, await this.createEvent(record, inserted.booking, hosts), false);
+  }
+
+  /** Refuses (503) when the page's calendar cannot be used as its host right now. */
+  private async requireConnected(record: BookingPageRecord): Promise<void> {
+    const paused = await this.availability.pausedBy(record);
+    if (paused) throw new HostConnectionBrokenError(paused.hostId, paused.reason);
   }
 
   /**
@@ -264,6 +291,7 @@ export class BookingService {
     }
     const involved = this.involvedHosts(record, hosts, booking.hostId);
     if (
+    await this.requireConnected(record);
       !(await liveWindowIsFree(
         this.deps,
         this.availability.busy,

@@ -23,6 +23,9 @@ import { InvalidFieldError } from './errors.js';
 import { previewExplain, previewSlots } from './page-preview.js';
 import { toBookingView } from './views.js';
 
+/** Slug prefix of the sync self-test's temporary pages (sync/self-test.ts), hidden from the host's list. */
+export const selfTestSlugPrefix = 'tandem-selftest-';
+
 const toPage = (record: BookingPageRecord): BookingPage => ({
   id: record.id,
   hostId: record.hostId,
@@ -121,7 +124,10 @@ export class HostService {
   }
 
   async listPages(principal: Principal): Promise<BookingPage[]> {
-    return (await this.deps.pages.list(principal.userId)).map(toPage);
+    // The sync self-test's temporary page lives for seconds and is not the host's to manage.
+    return (await this.deps.pages.list(principal.userId))
+      .filter((p) => !p.page.slug.startsWith(selfTestSlugPrefix))
+      .map(toPage);
   }
 
   async getPage(principal: Principal, pageId: string): Promise<BookingPage> {

@@ -24,7 +24,7 @@ import {
   previewExplainRequestSchema,
   previewSlotsRequestSchema,
 } from './preview.js';
-import { syncHealthSchema } from './sync.js';
+import { selfTestRunSchema, syncHealthSchema } from './sync.js';
 
 export const healthSchema = z
   .object({
@@ -66,6 +66,21 @@ export const operations = {
     summary: 'Outlook sync per calendar: subscription, last notification and delta, errors, permission',
     access: 'host',
     answer: { status: 200, schema: syncHealthSchema },
+  }),
+  startSelfTest: op({
+    method: 'POST',
+    route: 'sync/selftest',
+    summary:
+      'Starts the sync self-test: the five-step checklist against your own calendar, run in the background',
+    access: 'host',
+    answer: { status: 202, schema: selfTestRunSchema },
+  }),
+  selfTestRun: op({
+    method: 'GET',
+    route: 'sync/selftest/{runId}',
+    summary: 'A self-test run of yours: each step as it stands (poll while running)',
+    access: 'host',
+    answer: { status: 200, schema: selfTestRunSchema },
   }),
   graphWebhook: op({
     method: 'POST',

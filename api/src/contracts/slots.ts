@@ -44,6 +44,11 @@ export const slotsAnswerSchema = z
     timeZone: z.string(),
     durationMinutes: z.int(),
     slots: z.array(slotSchema),
+    /**
+     * Present when nothing can be offered for a reason other than a full calendar: the host's
+     * Microsoft 365 connection is broken. `detail` is a sentence for the booking page.
+     */
+    paused: z.object({ reason: z.literal('hostDisconnected'), detail: z.string() }).optional(),
   })
   .meta({ id: 'Slots' });
 export type SlotsAnswer = z.infer<typeof slotsAnswerSchema>;

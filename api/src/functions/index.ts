@@ -37,6 +37,9 @@ import { lazyServices, type Services } from './services.js';
 export const functions: readonly FunctionDefinition[] = [
   health,
   openapi,
+import { startSelfTest } from './start-self-test.js';
+import { selfTestRun } from './self-test-run.js';
+import { syncSelfTest } from './sync-self-test.js';
   publicPage,
   slots,
   book,
@@ -74,6 +77,9 @@ export function registerFunctions(
 ): void {
   for (const definition of list) {
     const { name, trigger } = definition;
+  startSelfTest,
+  selfTestRun,
+  syncSelfTest,
     switch (trigger.kind) {
       case 'http': {
         const http = definition as Extract<FunctionDefinition, { trigger: { kind: 'http' } }>;

@@ -31,6 +31,8 @@ export const statusByCode: Readonly<Record<string, number>> = {
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   AUTH_UNAVAILABLE: 503,
+  // The host's Microsoft 365 connection is broken: nothing can be booked with them until they sign in.
+  HOST_DISCONNECTED: 503,
 };
 
 const titles: Record<number, string> = {

@@ -2,6 +2,8 @@
 // their own settings with provideSyncSettings). Without TANDEM_API_BASE_URL Graph has nowhere to post
 // notifications, so sync stays off and everything else runs as before.
 import { NotificationIntake } from '../sync/notification-intake.js';
+import { SelfTest } from '../sync/self-test.js';
+import { SelfTestStore } from '../sync/self-test-store.js';
 import { SyncStore } from '../sync/subscription-store.js';
 import { SyncService, type SyncSettings } from '../sync/sync-service.js';
 import { bookingRuntime } from './booking-runtime.js';
@@ -11,6 +13,7 @@ export interface SyncRuntime {
   store: SyncStore;
   intake: NotificationIntake;
   sync: SyncService;
+  selfTest: SelfTest;
 }
 
 const settingsBy = new WeakMap<Services, SyncSettings | null>();
@@ -48,6 +51,9 @@ export function syncRuntime(services: Services): SyncRuntime & { enabled: boolea
         settings ?? { apiBaseUrl: '' },
         services.queues,
       ),
+      selfTest: new SelfTest(booking.deps, booking.bookings, new SelfTestStore(services.tables), {
+        syncEnabled: settings !== null,
+      }),
     };
     runtimes.set(services, runtime);
   }

@@ -1,4 +1,5 @@
 import { ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
+import { GraphClientError } from '@microsoft/microsoft-graph-client';
 import type { ConnectionRepository } from '../store/connections.js';
 import type { TokenSealer } from './token-sealer.js';
 
@@ -18,6 +19,47 @@ export class HostNotConnectedError extends Error {
   constructor(readonly hostId: string) {
     super('This calendar is not connected to Tandem right now, so no times can be offered or booked.');
   }
+}
+
+/**
+ * Microsoft 365 refused the host's stored sign-in (consent withdrawn, sessions revoked, refresh token
+ * expired): the connection is broken until the host opens Tandem again. A GraphClientError, so the
+ * Graph client hands it to callers as it is instead of wrapping it in a GraphError without its code.
+ */
+export class HostConnectionBrokenError extends GraphClientError {
+  override readonly name = 'HostConnectionBrokenError';
+  readonly code = 'HOST_DISCONNECTED';
+  constructor(
+    readonly hostId: string,
+    /** For the host (sync health): what Microsoft 365 said. */
+    readonly reason: string,
+  ) {
+    super(
+      'Bookings with this person are paused until they reconnect their calendar to Tandem. Please try again later.',
+    );
+    // GraphClientError sets its own prototype; this keeps instanceof and the name of this class.
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+}
+
+/** The OAuth error codes and Entra sub-errors that mean "this sign-in is dead", never a passing failure. */
+const refusalCodes = new Set(['invalid_grant', 'interaction_required', 'consent_required', 'login_required']);
+
+/**
+ * A sentence for the host when Entra refused a token request for good (see refusalCodes), else
+ * undefined (network trouble, an outage: worth retrying, the connection is not broken).
+ */
+export function refusalReason(error: unknown): string | undefined {
+  const e = error as { errorCode?: string; subError?: string; errorMessage?: string; message?: string };
+  if (!refusalCodes.has(e?.errorCode ?? '') && !refusalCodes.has(e?.subError ?? '')) return undefined;
+  const aadsts = /AADSTS(\d+)/.exec(`${e.errorMessage ?? ''} ${e.message ?? ''}`)?.[1];
+  const code = aadsts ? ` (AADSTS${aadsts})` : '';
+  if (aadsts === '65001' || e.subError === 'consent_required' || e.errorCode === 'consent_required')
+    return `Your permission for Tandem to use your calendar was withdrawn${code}.`;
+  if (aadsts === '50173')
+    return `Microsoft 365 ended Tandem's sign-in, for example after a password change${code}.`;
+  if (aadsts === '700082') return `Tandem's sign-in expired after a long time unused${code}.`;
+  return `Microsoft 365 no longer accepts Tandem's sign-in${code}.`;
 }
 
 const graphPermissions = ['Calendars.ReadWrite', 'MailboxSettings.Read', 'User.Read'];
@@ -54,7 +96,16 @@ export class HostTokens {
   /** On-behalf-of exchange of the host's SSO token; stores the sealed cache and returns a Graph token. */
   async connect(host: { hostId: string; tenantId: string }, ssoToken: string): Promise<string> {
     const app = await this.app(host.tenantId);
-    const result = await app.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes: this.scopes });
+    let result;
+    try {
+      result = await app.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes: this.scopes });
+    } catch (error) {
+      const reason = refusalReason(error);
+      // A host who was connected and is now refused (consent withdrawn) has a broken connection.
+      if (reason && (await this.connections.get(host.hostId))?.sealedRefreshToken)
+        await this.markBroken(host.hostId, reason);
+      throw error;
+    }
     if (!result) throw new HostNotConnectedError(host.hostId);
     await this.store(host.hostId, app);
     this.remember(host.hostId, result.accessToken, result.expiresOn);
@@ -80,6 +131,8 @@ export class HostTokens {
 
   private async refresh(hostId: string): Promise<string> {
     const connection = await this.connections.get(hostId);
+    // Asking Entra again cannot help: only a new sign-in of the host repairs a broken connection.
+    if (connection?.broken) throw new HostConnectionBrokenError(hostId, connection.broken.reason);
     if (!connection?.sealedRefreshToken) throw new HostNotConnectedError(hostId);
     const app = await this.app(connection.tenantId);
     const serialized = this.sealer.open(connection.sealedRefreshToken);
@@ -91,14 +144,20 @@ export class HostTokens {
     try {
       result = await app.acquireTokenByRefreshToken({ refreshToken, scopes: this.scopes });
     } catch (error) {
-      if ((error as { errorCode?: string }).errorCode === 'invalid_grant')
-        throw new HostNotConnectedError(hostId);
-      throw error;
+      const reason = refusalReason(error);
+      if (!reason) throw error;
+      await this.markBroken(hostId, reason);
+      throw new HostConnectionBrokenError(hostId, reason);
     }
     if (!result) throw new HostNotConnectedError(hostId);
     await this.store(hostId, app);
     this.remember(hostId, result.accessToken, result.expiresOn);
     return result.accessToken;
+  }
+
+  private async markBroken(hostId: string, reason: string): Promise<void> {
+    this.memory.delete(hostId);
+    await this.connections.markBroken(hostId, reason);
   }
 
   private remember(hostId: string, token: string, expiresOn: Date | null): void {

@@ -424,6 +424,19 @@ export class BookingRepository {
   }
 
   /**
+   * Removes every trace of a booking from the host's partition: its row and every row naming it
+   * (locks, idempotency key). For bookings that never concerned a person (the sync self-test's).
+   */
+  async purge(hostId: string, id: string): Promise<void> {
+    const filter = odata`PartitionKey eq ${hostId} and bookingId eq ${id}`;
+    const rows: string[] = [bookingKey(id)];
+    for await (const row of this.table.listEntities({ queryOptions: { filter, select: ['RowKey'] } })) {
+      if (row.rowKey) rows.push(row.rowKey);
+    }
+    for (const rowKey of rows) await orMissing(this.table.deleteEntity(hostId, rowKey));
+  }
+
+  /**
    * Deletes the host's lock rows of buckets before `before` (time that can no longer be booked), so
    * partitions do not grow with history. Safe at any time: a past bucket protects nothing. Returns how many.
    */

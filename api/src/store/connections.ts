@@ -16,6 +16,14 @@ export interface HostConnection {
    */
   sealedRefreshToken?: Uint8Array;
   tokenUpdatedAt?: string;
+  /**
+   * Set when Microsoft 365 refused the stored token (consent withdrawn, sessions revoked, token
+   * expired) after the last token was saved: nothing can run as the host until they sign in again,
+   * which saves a new token and so ends it.
+   */
+  broken?: { reason: string; since: string };
+  /** The last time the connection was found broken, kept after it is repaired. */
+  lastBrokenAt?: string;
   settings?: Settings;
   updatedAt: string;
   etag: string;
@@ -29,6 +37,8 @@ interface ConnectionEntity {
   displayName: string;
   sealedRefreshToken?: Uint8Array;
   tokenUpdatedAt?: string;
+  brokenAt?: string;
+  brokenReason?: string;
   settingsJson?: string;
   updatedAt: string;
 }
@@ -43,6 +53,11 @@ function toConnection(e: TableEntityResult<ConnectionEntity>): HostConnection {
     displayName: e.displayName,
     ...(e.sealedRefreshToken && { sealedRefreshToken: e.sealedRefreshToken }),
     ...(e.tokenUpdatedAt && { tokenUpdatedAt: e.tokenUpdatedAt }),
+    ...(e.brokenAt &&
+      (!e.tokenUpdatedAt || Date.parse(e.brokenAt) >= Date.parse(e.tokenUpdatedAt)) && {
+        broken: { reason: e.brokenReason ?? '', since: e.brokenAt },
+      }),
+    ...(e.brokenAt && { lastBrokenAt: e.brokenAt }),
     ...(e.settingsJson && { settings: JSON.parse(e.settingsJson) as Settings }),
     updatedAt: e.updatedAt,
     etag: e.etag,
@@ -89,6 +104,12 @@ export class ConnectionRepository {
   async saveRefreshToken(hostId: string, sealed: Uint8Array): Promise<void> {
     const now = this.clock().toISOString();
     await this.merge(hostId, { sealedRefreshToken: sealed, tokenUpdatedAt: now, updatedAt: now });
+  }
+
+  /** Microsoft 365 refused the host's stored token: the connection is broken until the next sign-in. */
+  async markBroken(hostId: string, reason: string): Promise<void> {
+    const now = this.clock().toISOString();
+    await this.merge(hostId, { brokenAt: now, brokenReason: reason, updatedAt: now });
   }
 
   /** @throws StaleRecordError when `etag` is given and the connection changed since it was read. */

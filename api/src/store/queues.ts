@@ -6,6 +6,8 @@ export const queueNames = {
   graphNotifications: 'graph-notifications',
   /** Booking service → bot (cards to hosts and approvals). */
   botOutbox: 'bot-outbox',
+  /** `POST /api/sync/selftest` → the worker that runs the steps (work after an answer may be stopped). */
+  syncSelfTest: 'sync-selftest',
 } as const;
 export type QueueName = keyof typeof queueNames;
 

@@ -1,4 +1,5 @@
 import { calendarPath } from '../graph/calendar-reads.js';
+import { HostConnectionBrokenError } from '../graph/tokens.js';
 import type { BookingDeps } from '../booking/deps.js';
 import type { SyncHealth } from '../contracts/sync.js';
 import type { SyncStore } from './subscription-store.js';
@@ -6,6 +7,9 @@ import type { SyncStore } from './subscription-store.js';
 export { calendarSyncHealthSchema, syncHealthSchema, type SyncHealth } from '../contracts/sync.js';
 
 const dayMs = 86_400_000;
+/** What a host with a broken connection does: sign in once, which repairs it and resubscribes. */
+export const reconnectAction =
+  'Open Tandem once in Outlook or Teams and accept the permissions if asked. Tandem then reconnects, catches up with your calendar, and your booking pages offer times again; until then they offer none.';
 
 /** Per synced calendar: subscription, last notification and delta, last error, and a live permission check. */
 export async function syncHealth(
@@ -29,7 +33,10 @@ export async function syncHealth(
           () => ({ ok: true }),
           (error: unknown) => ({
             ok: false,
-            detail: `Tandem cannot read this calendar (${(error as { code?: string }).code ?? 'error'}). Open Tandem and sign in again to renew access.`,
+            detail:
+              error instanceof HostConnectionBrokenError
+                ? `Tandem cannot read this calendar: ${error.reason}`
+                : `Tandem cannot read this calendar (${(error as { code?: string }).code ?? 'error'}). Open Tandem and sign in again to renew access.`,
           }),
         );
       return {
@@ -52,5 +59,14 @@ export async function syncHealth(
       };
     }),
   );
-  return { enabled: context.enabled, calendars, notifications: { ...context.notifications } };
+  // Read after the permission checks: a check that meets a dead sign-in marks the connection broken.
+  const broken = (await deps.connections.get(hostId))?.broken;
+  return {
+    enabled: context.enabled,
+    connection: broken
+      ? { state: 'broken', reason: broken.reason, since: broken.since, action: reconnectAction }
+      : { state: 'connected' },
+    calendars,
+    notifications: { ...context.notifications },
+  };
 }

@@ -18,6 +18,8 @@ export interface CalendarSyncState {
   hostId: string;
   calendarId: string;
   subscriptionId?: string;
+  /** When the current subscription was made (a connection repaired later makes a new one). */
+  subscribedAt?: string;
   deltaLink?: string;
   /** Start of the window the delta link covers; a link from an earlier day is replaced by a new round. */
   deltaWindowStart?: string;
@@ -121,6 +123,7 @@ function pickSubscription(e: SubscriptionRecord): SubscriptionRecord {
 
 const calendarFields = [
   'subscriptionId',
+  'subscribedAt',
   'deltaLink',
   'deltaWindowStart',
   'lastNotificationAt',

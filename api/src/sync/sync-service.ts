@@ -2,6 +2,7 @@ import type { BookingService } from '../booking/booking-service.js';
 import type { BookingDeps } from '../booking/deps.js';
 import { DEFAULT_CALENDAR } from '../graph/calendar-reads.js';
 import { toBusyItem } from '../graph/event-mapping.js';
+import { HostConnectionBrokenError } from '../graph/tokens.js';
 import type { CachedBusyItem } from '../store/busy-cache.js';
 import type { Queues } from '../store/queues.js';
 import { runDeltaRound, type DeltaEvent } from './delta-round.js';
@@ -88,6 +89,10 @@ export class SyncService {
     return running;
   }
 
+    // After a broken connection is repaired, subscriptions made before the break are not trusted
+    // (Graph may have dropped them, changes went unseen): new ones and a full round.
+    const brokenAt = (await this.deps.connections.get(hostId))?.lastBrokenAt;
+    const staleBefore = brokenAt ? Date.parse(brokenAt) : 0;
   private async connectNow(hostId: string): Promise<void> {
     const wanted = await this.calendarsOf(hostId);
     const states = await this.store.calendars(hostId);
@@ -104,7 +109,9 @@ export class SyncService {
     await Promise.all(
       wanted.map(async (calendarId) => {
         const state = states.find((s) => s.calendarId === calendarId);
-        const subscription = state?.subscriptionId && (await this.store.subscription(state.subscriptionId));
+        const stale = brokenAt !== undefined && !(Date.parse(state?.subscribedAt ?? '') > staleBefore);
+        const subscription =
+          state?.subscriptionId && !stale && (await this.store.subscription(state.subscriptionId));
         const now = this.deps.clock().getTime();
         if (!subscription) await this.subscribe(hostId, calendarId);
         else if (Date.parse(subscription.expiresAt) - now < renewBeforeMs)
@@ -134,7 +141,10 @@ export class SyncService {
       clientState,
       expiresAt: created.expirationDateTime,
     });
-    await this.store.updateCalendar(hostId, calendarId, { subscriptionId: created.id });
+    await this.store.updateCalendar(hostId, calendarId, {
+      subscriptionId: created.id,
+      subscribedAt: this.deps.clock().toISOString(),
+    });
     if (previous && previous !== created.id) {
       await deleteSubscription(graph, previous).catch(() => undefined);
       await this.store.deleteSubscription(previous);
@@ -162,11 +172,12 @@ export class SyncService {
 
   /** Timer work: renew what expires within a day. */
   async renewExpiring(): Promise<{ renewed: number; failed: number }> {
+    const broken = this.brokenHosts();
     const soon = this.deps.clock().getTime() + renewBeforeMs;
     let renewed = 0;
     let failed = 0;
     for await (const s of this.store.subscriptions()) {
-      if (Date.parse(s.expiresAt) > soon) continue;
+      if (Date.parse(s.expiresAt) > soon || (await broken(s.hostId))) continue;
       try {
         await this.renew(s.subscriptionId);
         renewed++;
@@ -182,7 +193,10 @@ export class SyncService {
   }
 
   /** Timer work: a delta round of every subscribed calendar, catching notifications that never came. */
+    const broken = this.brokenHosts();
   async reconcileAll(): Promise<{ calendars: number; failed: number }> {
+      // A broken connection cannot be read; its first sign-in makes a full round anyway.
+      if (await broken(s.hostId)) continue;
     let calendars = 0;
     let failed = 0;
     for await (const s of this.store.subscriptions()) {
@@ -192,7 +206,29 @@ export class SyncService {
     return { calendars, failed };
   }
 
-  /** The queue worker's entry point. */
+  /** Whether a host's connection is broken, each host read once per timer run. */
+  private brokenHosts(): (hostId: string) => Promise<boolean> {
+    const known = new Map<string, Promise<boolean>>();
+    return (hostId) => {
+      let found = known.get(hostId);
+      if (!found) {
+        found = this.deps.connections.get(hostId).then((c) => Boolean(c?.broken));
+        known.set(hostId, found);
+      }
+      return found;
+    };
+  }
+    try {
+      await this.handleNow(message);
+    } catch (error) {
+      // Retrying cannot help until the host signs in again, which makes a full round anyway.
+      if (!(error instanceof HostConnectionBrokenError)) throw error;
+    }
+  }
+
+  private async handleNow(message: SyncMessage): Promise<void> {
+
+  /** The queue worker's entry point. A host whose connection is broken is skipped (not retried). */
   async handle(message: SyncMessage): Promise<void> {
     const { hostId, calendarId, subscriptionId } = message;
     await this.store.updateCalendar(hostId, calendarId, {
@@ -298,10 +334,12 @@ export class SyncService {
         }),
       });
     } catch (error) {
-      await this.store.updateCalendar(hostId, calendarId, {
-        lastError: describe(error),
-        lastErrorAt: this.deps.clock().toISOString(),
-      });
+      // A broken connection is reported by sync health on its own, with what to do.
+      if (!(error instanceof HostConnectionBrokenError))
+        await this.store.updateCalendar(hostId, calendarId, {
+          lastError: describe(error),
+          lastErrorAt: this.deps.clock().toISOString(),
+        });
       throw error;
     }
   }

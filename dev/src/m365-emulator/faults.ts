@@ -7,6 +7,8 @@ export interface GraphFaults {
   throttleShare: number;
   /** Share (0..1) of Graph requests answered 503. */
   unavailableShare: number;
+  /** Share (0..1) of Graph requests answered 403 ErrorAccessDenied (the mailbox refuses the app). */
+  deniedShare: number;
   retryAfterSeconds: number;
   /** Extra latency added to every Graph request, in milliseconds (makes concurrency observable). */
   delayMs: number;
@@ -15,6 +17,7 @@ export interface GraphFaults {
 export const NO_FAULTS: GraphFaults = {
   throttleShare: 0,
   unavailableShare: 0,
+  deniedShare: 0,
   retryAfterSeconds: 1,
   delayMs: 0,
 };
@@ -27,9 +30,10 @@ export class FaultInjector {
   private settings: GraphFaults = { ...NO_FAULTS };
   private throttleAcc = 0;
   private unavailableAcc = 0;
+  private deniedAcc = 0;
   private held: { promise: Promise<void>; release: () => void } | null = null;
   /** How many failures were injected since the last `set`/`reset`. */
-  readonly injected = { throttled: 0, unavailable: 0 };
+  readonly injected = { throttled: 0, unavailable: 0, denied: 0 };
 
   get current(): GraphFaults {
     return { ...this.settings };
@@ -54,8 +58,10 @@ export class FaultInjector {
     this.settings = { ...this.settings, ...patch };
     this.throttleAcc = 0;
     this.unavailableAcc = 0;
+    this.deniedAcc = 0;
     this.injected.throttled = 0;
     this.injected.unavailable = 0;
+    this.injected.denied = 0;
     return this.current;
   }
 
@@ -103,6 +109,12 @@ export class FaultInjector {
         'The service is temporarily unavailable. Please retry later.',
         { 'retry-after': String(this.settings.retryAfterSeconds) },
       );
+    }
+    this.deniedAcc += this.settings.deniedShare;
+    if (this.deniedAcc >= 1) {
+      this.deniedAcc -= 1;
+      this.injected.denied += 1;
+      throw new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
     }
   }
 }

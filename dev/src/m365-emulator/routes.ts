@@ -1,4 +1,6 @@
 import { adminRoutes } from './admin/routes.js';
+import { expireRefreshTokens } from './entra/grants.js';
+import { revocationAdminRoutes } from './entra/revocation.js';
 import { entraRoutes } from './entra/routes.js';
 import type { EmulatorEnv } from './env.js';
 import type { HttpRoute } from './server/http-types.js';
@@ -23,6 +25,7 @@ export const httpRouteTables: ReadonlyArray<readonly HttpRoute<EmulatorEnv>[]> =
   entraRoutes,
   graphRoutes,
   adminRoutes,
+  revocationAdminRoutes(expireRefreshTokens),
   notificationAdminRoutes,
   teamsHttpRoutes,
   outlookViewRoutes,

@@ -3,6 +3,7 @@ import type { EmulatorEnv } from '../env.js';
 import type { UserRecord } from '../state/records.js';
 import type { AppRegistration } from './apps.js';
 import { oauthError } from './oauth-error.js';
+import { grantConsent, requireConsent, requireValidGrant } from './revocation.js';
 import { grantDelegated, parseScopes } from './scopes.js';
 import { GRAPH_APP_ID } from './tokens.js';
 
@@ -22,6 +23,8 @@ interface RefreshGrant {
   clientId: string;
   userId: string;
   expiresAt: number;
+  /** When it was issued (ms); grants stored before this was kept count as issued at 0. */
+  issuedAt?: number;
 }
 
 const CODE_LIFETIME_MS = 10 * 60_000;
@@ -38,6 +41,17 @@ function codes(env: EmulatorEnv): Map<string, PendingCode> {
 
 function refreshGrants(env: EmulatorEnv): Record<string, RefreshGrant> {
   return env.store.extension<Record<string, RefreshGrant>>('entra-refresh-tokens', () => ({}));
+}
+
+/** Every refresh token of the user expires now (AADSTS700082 afterwards); answers how many there were. */
+export function expireRefreshTokens(env: EmulatorEnv, userId: string): number {
+  let count = 0;
+  for (const grant of Object.values(refreshGrants(env))) {
+    if (grant.userId !== userId) continue;
+    grant.expiresAt = 0;
+    count++;
+  }
+  return count;
 }
 
 export function issueCode(env: EmulatorEnv, pending: Omit<PendingCode, 'expiresAt'>): string {
@@ -136,6 +150,7 @@ async function userTokens(
       clientId: client.clientId,
       userId: user.id,
       expiresAt: Date.now() + REFRESH_LIFETIME_MS,
+      issuedAt: Date.now(),
     };
     body.refresh_token = refresh;
   }
@@ -208,6 +223,8 @@ export async function authorizationCodeGrant(
       );
   }
   const user = env.store.getUser(pending.userId);
+  // An interactive sign-in shows the consent prompt: accepting it gives consent again.
+  grantConsent(env, user.id, client.clientId);
   return userTokens(env, client, user, form.scope ?? pending.scope, pending.nonce);
 }
 
@@ -221,6 +238,8 @@ export async function refreshTokenGrant(env: EmulatorEnv, form: Form, authorizat
     throw oauthError('invalid_grant', 70000, 'The refresh token was issued to a different client.');
   const user = env.store.findUser(grant.userId);
   if (!user) throw oauthError('invalid_grant', 50034, 'The user account does not exist in the directory.');
+  requireValidGrant(env, user.id, grant.issuedAt ?? 0);
+  requireConsent(env, user, client);
   const scope = form.scope?.split(/\s+/).includes('offline_access')
     ? form.scope
     : `${form.scope ?? ''} offline_access`;
@@ -297,6 +316,7 @@ export async function onBehalfOfGrant(env: EmulatorEnv, form: Form, authorizatio
     );
   const user = env.store.findUser(claims.oid);
   if (!user) throw oauthError('invalid_grant', 50034, 'The user account does not exist in the directory.');
+  requireConsent(env, user, client);
   return userTokens(env, client, user, form.scope);
 }
 

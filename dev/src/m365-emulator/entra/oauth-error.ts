@@ -2,9 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { GraphError } from '../errors.js';
 import type { EmulatorResponse } from '../server/http-types.js';
 
-/** An OAuth 2.0 error as Entra sends it: `error`, `error_description` starting with the AADSTS code. */
-export function oauthError(error: string, aadsts: number, description: string, status = 400): GraphError {
-  return new GraphError(status, error, `AADSTS${aadsts}: ${description}`);
+/**
+ * An OAuth 2.0 error as Entra sends it: `error`, `error_description` starting with the AADSTS code,
+ * and a `suberror` where Entra gives one (`consent_required`).
+ */
+export function oauthError(
+  error: string,
+  aadsts: number,
+  description: string,
+  status = 400,
+  suberror?: string,
+): GraphError {
+  const caught = new GraphError(status, error, `AADSTS${aadsts}: ${description}`);
+  return suberror ? Object.assign(caught, { suberror }) : caught;
 }
 
 /** Entra's error body for the token endpoint (`{error, error_description, error_codes, …}`). */
@@ -22,6 +32,7 @@ export function oauthErrorResponse(caught: unknown): EmulatorResponse {
       timestamp: new Date().toISOString().replace('T', ' ').replace('Z', 'Z'),
       trace_id: traceId,
       correlation_id: traceId,
+      ...('suberror' in caught && { suberror: caught.suberror }),
     },
   };
 }

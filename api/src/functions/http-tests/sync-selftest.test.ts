@@ -1,0 +1,99 @@
+import type { SelfTestRun } from '../../contracts/sync.js';
+import { selfTestRunSchema } from '../../contracts/sync.js';
+import type { ApiStack } from './api-stack.js';
+import { eventually, useSyncStack, type SyncStack } from './sync-fixture.js';
+
+const sync = useSyncStack({ upn: 'nestor', name: 'Nestor Wilke', slug: 'selftest-host' });
+const { admin } = sync;
+let stack: ApiStack;
+let host: SyncStack['host'];
+let pageId: string;
+beforeAll(() => ({ stack, host, pageId } = sync.started()));
+
+/** Starts a self-test and polls it as the front end does until it has finished. */
+async function runSelfTest(): Promise<SelfTestRun> {
+  const started = await stack.call('POST', 'sync/selftest', { token: host.token });
+  expect(started.status).toBe(202);
+  const first = selfTestRunSchema.parse(started.body);
+  expect(first.status).toBe('running');
+  expect(first.steps.map((s) => s.step)).toEqual([1, 2, 3, 4, 5]);
+  let run = first;
+  await eventually(
+    'the self-test finishes',
+    async () => {
+      const res = await stack.call('GET', `sync/selftest/${first.runId}`, { token: host.token });
+      expect(res.status).toBe(200);
+      run = selfTestRunSchema.parse(res.body);
+      return run.status !== 'running';
+    },
+    60_000,
+  );
+  return run;
+}
+
+/** What a run could leave behind: Outlook events, bookings, pages other than the host's own. */
+async function leftovers() {
+  const events = stack.emulator.store
+    .listEvents(host.user.id)
+    .map((r) => r.event)
+    .filter((e) => e.subject?.includes('self-test') || e.transactionId);
+  const bookings = await stack.runtime.deps.bookings.list(host.user.id);
+  const pages = (await stack.runtime.deps.pages.list(host.user.id)).map((p) => p.id);
+  return { events, bookings, pages };
+}
+
+describe('POST /api/sync/selftest', () => {
+  it('runs the five steps against the host calendar, passes each, and leaves nothing behind', async () => {
+    const run = await runSelfTest();
+    expect(run.steps.map((s) => [s.step, s.status])).toEqual([
+      [1, 'passed'],
+      [2, 'passed'],
+      [3, 'passed'],
+      [4, 'passed'],
+      [5, 'passed'],
+    ]);
+    expect(run.status).toBe('passed');
+    expect(Date.parse(run.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(run.startedAt));
+    for (const step of run.steps) {
+      expect(step.detail).toBeTruthy();
+      expect(step.ms).toBeGreaterThanOrEqual(0);
+    }
+    expect(run.steps[1]!.detail).toMatch(/no longer offered after \d+ ms/);
+    expect(run.steps[2]!.detail).toMatch(/same Outlook event/);
+    expect(run.steps[4]!.detail).toContain('Asia/Kathmandu');
+
+    expect(await leftovers()).toEqual({ events: [], bookings: [], pages: [pageId] });
+    const listed = await stack.call('GET', 'pages', { token: host.token });
+    expect(listed.body.pages.map((p: { id: string }) => p.id)).toEqual([pageId]);
+  });
+
+  it('is not another host’s to read', async () => {
+    const run = await runSelfTest();
+    const other = await stack.connectHost({ upn: 'pradeep', name: 'Pradeep Gupta' });
+    const res = await stack.call('GET', `sync/selftest/${run.runId}`, { token: other.token });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await stack.call('GET', `sync/selftest/${run.runId}`)).status).toBe(401);
+    expect((await stack.call('POST', 'sync/selftest')).status).toBe(401);
+  });
+
+  it('reports the step the host calendar refused, with a sentence, and still cleans up', async () => {
+    expect((await admin('POST', 'faults', { deniedShare: 1 })).status).toBeLessThan(300);
+    let run: SelfTestRun;
+    try {
+      run = await runSelfTest();
+    } finally {
+      await admin('DELETE', 'faults');
+    }
+    expect(run.status).toBe('failed');
+    const [first, ...rest] = run.steps;
+    expect(first!.status).toBe('failed');
+    expect(first!.detail).toMatch(/^Outlook refused Tandem's request to your calendar \(ErrorAccessDenied/);
+    expect(first!.detail).toMatch(/accept its permissions/);
+    for (const step of rest) {
+      expect(step.status).toBe('pending');
+      expect(step.detail).toBe('Not run, because step 1 failed.');
+    }
+    expect(await leftovers()).toEqual({ events: [], bookings: [], pages: [pageId] });
+  });
+});
