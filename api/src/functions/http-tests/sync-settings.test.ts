@@ -1,3 +1,4 @@
+import { bookingIdFilter } from '../../graph/extended-property.js';
 import { SyncService } from '../../sync/sync-service.js';
 import { syncRuntime } from '../sync-runtime.js';
 import { hoursFromNow, type ApiStack } from './api-stack.js';
@@ -5,10 +6,14 @@ import { eventually, plus, useSyncStack, wall, type SyncStack } from './sync-fix
 
 const hour = 3_600_000;
 const sync = useSyncStack({ upn: 'lee', name: 'Lee Gu', slug: 'settings' });
-const { offered, admin } = sync;
+const { offered, admin, settle } = sync;
 let stack: ApiStack;
 let host: SyncStack['host'];
-beforeAll(() => ({ stack, host } = sync.started()));
+let pageId: string;
+beforeAll(() => ({ stack, host, pageId } = sync.started()));
+
+/** The host's Microsoft Graph, as Outlook (or any client of theirs) changes their calendar. */
+const outlook = () => stack.runtime.deps.graphFor(host.user.id);
 
 describe('what is synced follows the settings', () => {
   it('a recurring Outlook series blocks every occurrence; deleting it frees them all', async () => {
@@ -27,6 +32,40 @@ describe('what is synced follows the settings', () => {
 
     stack.emulator.store.deleteEvent(host.user.id, series.id);
     for (const day of days) await eventually(`occurrence ${day} is free`, async () => await offered(day));
+  });
+
+  it('an occurrence of a series moved in Outlook (an exception) moves its block and frees the old time', async () => {
+    const first = hoursFromNow(24 * 5 + 2);
+    const series = stack.emulator.store.addEvent(host.user.id, {
+      subject: 'Weekly review',
+      start: wall(first),
+      end: wall(plus(first, 1)),
+      recurrence: {
+        pattern: { type: 'daily', interval: 1 },
+        range: { type: 'numbered', startDate: first.slice(0, 10), numberOfOccurrences: 3 },
+      },
+    });
+    const days = [0, 1, 2].map((d) => plus(first, 24 * d));
+    for (const day of days) await eventually(`occurrence ${day} blocks`, async () => !(await offered(day)));
+
+    const view = (await outlook()
+      .api(`/users/${host.user.id}/calendarView`)
+      .query({ startDateTime: days[1], endDateTime: plus(days[1]!, 1) })
+      .header('Prefer', 'outlook.timezone="UTC"')
+      .get()) as { value: { id: string; seriesMasterId?: string }[] };
+    const occurrence = view.value.find((e) => e.seriesMasterId === series.id);
+    expect(occurrence).toBeDefined();
+    const movedTo = plus(days[1]!, 3);
+    expect(await offered(movedTo)).toBe(true);
+    const moved = (await outlook()
+      .api(`/users/${host.user.id}/events/${occurrence!.id}`)
+      .patch({ start: wall(movedTo), end: wall(plus(movedTo, 1)) })) as { type: string };
+    expect(moved.type).toBe('exception');
+
+    await eventually('the moved occurrence blocks its new time', async () => !(await offered(movedTo)));
+    await eventually('the old occurrence time is free', async () => await offered(days[1]!));
+    expect(await offered(days[0]!)).toBe(false);
+    expect(await offered(days[2]!)).toBe(false);
   });
 
   it('saving other availability calendars moves the subscription to them', async () => {
@@ -126,6 +165,48 @@ describe('what is synced follows the settings', () => {
       const ids = snapshot!.items.map((i) => i.eventId);
       expect(new Set(ids).size).toBe(ids.length);
     }
+  });
+
+  it('with half of the Graph requests answered 429, ten bookings all complete with one Outlook event each', async () => {
+    const starts = Array.from({ length: 10 }, (_, i) => hoursFromNow(140 + 2 * i));
+    expect((await admin('POST', 'faults', { throttleShare: 0.5, retryAfterSeconds: 0 })).status).toBeLessThan(
+      300,
+    );
+    let answers;
+    try {
+      answers = await Promise.all(
+        starts.map((start) =>
+          stack.call('POST', `public/pages/${pageId}/bookings`, {
+            headers: { 'idempotency-key': crypto.randomUUID() },
+            body: {
+              name: 'Alex Wilber',
+              email: 'alex@example.com',
+              durationMinutes: 30,
+              start,
+              timeZone: 'UTC',
+            },
+          }),
+        ),
+      );
+      const faults = (await (await admin('GET', 'faults')).json()) as { injected: { throttled: number } };
+      expect(faults.injected.throttled).toBeGreaterThanOrEqual(10);
+    } finally {
+      await admin('DELETE', 'faults');
+    }
+    expect(answers.map((a) => a.status)).toEqual(starts.map(() => 201));
+    await settle();
+    for (const answer of answers) {
+      const id = answer.body.booking.id as string;
+      const booking = await stack.runtime.deps.bookings.get(host.user.id, id);
+      expect(booking?.status).toBe('confirmed');
+      const events = (await outlook()
+        .api(`/users/${host.user.id}/events`)
+        .filter(bookingIdFilter(id))
+        .select('id')
+        .get()) as { value: { id: string }[] };
+      expect(events.value.map((e) => e.id)).toEqual([booking!.eventId]);
+    }
+    for (const start of starts) expect(await offered(start)).toBe(false);
   });
 
   it('an all-day out-of-office event blocks the whole day', async () => {
