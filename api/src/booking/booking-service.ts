@@ -32,14 +32,15 @@ import { toIcs } from './ics.js';
 import { recordTtlMs } from './availability.js';
 import { TtlCache } from './ttl-cache.js';
 import { liveWindowIsFree } from './live-check.js';
+import { BotOutbox } from './bot-outbox.js';
 import { toBookingView, toPublicPage } from './views.js';
 import type { Booking } from '../contracts/index.js';
 
 const minuteMs = 60_000;
-const hourMs = 3_600_000;
 /** Shown on the booking page while the host's connection is broken. */
 const pausedSentence =
   'No times can be offered right now because this calendar is not connected to Tandem. Please try again later.';
+const hourMs = 3_600_000;
 /** Reasons that mean "someone else has this time" (409) rather than "this time is never offered" (422). */
 const takenCodes = new Set(['BUSY', 'BUFFER', 'BOOKED', 'DAILY_LIMIT', 'MEMBER_BUSY', 'NO_MEMBER_FREE']);
 
@@ -62,9 +63,12 @@ export interface BookResult {
 export class BookingService {
   readonly availability: Availability;
   private readonly pages: TtlCache<BookingPageRecord | undefined>;
+  /** Every event of a booking, told to its hosts in Teams. */
+  private readonly outbox: BotOutbox;
 
   constructor(private readonly deps: BookingDeps) {
     this.availability = new Availability(deps);
+    this.outbox = new BotOutbox(deps, this.availability);
     this.pages = new TtlCache(recordTtlMs, deps.clock);
   }
 
@@ -82,10 +86,6 @@ export class BookingService {
   async slots(pageId: string, query: SlotsQuery): Promise<SlotsAnswer> {
     const record = await this.page(pageId);
     this.requireDuration(record, query.duration, 'duration');
-    const { query: engineQuery } = await this.availability.query(record, {
-      range: { start: query.start, end: query.end },
-      durationMinutes: query.duration,
-      inviteeTimeZone: query.timeZone,
     const paused = await this.availability.pausedBy(record);
     if (paused)
       // Nothing is offered rather than times that may be wrong; the page says why.
@@ -95,6 +95,10 @@ export class BookingService {
         slots: [],
         paused: { reason: 'hostDisconnected', detail: pausedSentence },
       };
+    const { query: engineQuery } = await this.availability.query(record, {
+      range: { start: query.start, end: query.end },
+      durationMinutes: query.duration,
+      inviteeTimeZone: query.timeZone,
     });
     return {
       timeZone: query.timeZone,
@@ -109,11 +113,11 @@ export class BookingService {
     const page = record.page;
     this.requireDuration(record, request.durationMinutes, 'durationMinutes');
     this.checkAnswers(record, request.answers);
+    await this.requireConnected(record);
     const idempotency = {
       key: `${pageId}:${idempotencyKey}`,
       fingerprint: requestFingerprint([pageId, JSON.stringify(request)]),
     };
-    await this.requireConnected(record);
     const candidates = [record.hostId, ...(page.team?.members.map((m) => m.userId) ?? [])];
     for (const hostId of page.team?.kind === 'roundRobin' ? candidates : [record.hostId]) {
       const earlier = await this.deps.bookings.findByIdempotencyKey(hostId, idempotency.key);
@@ -185,11 +189,13 @@ export class BookingService {
     const organizer = this.organizerOf(record, booking);
     const found = await findBookingEvent(this.deps.graphFor(organizer), organizer, booking.id);
     if (found) {
-      return this.deps.bookings.patch(booking.hostId, booking.id, {
+      const confirmed = await this.deps.bookings.patch(booking.hostId, booking.id, {
         status: 'confirmed',
         eventId: found.id,
         changeKey: found.changeKey,
       });
+      await this.outbox.tell('booked', confirmed, record, { actor: 'invitee' });
+      return confirmed;
     }
     const hosts = await this.availability.pageHosts(record);
     const involved = this.involvedHosts(record, hosts, booking.hostId);
@@ -201,13 +207,14 @@ export class BookingService {
       record.page.rules.busyRules,
     );
     if (!free) throw new SlotUnavailableError([]);
-    return this.createEvent(record, booking, hosts);
+    const confirmed = await this.createEvent(record, booking, hosts);
+    await this.outbox.tell('booked', confirmed, record, { actor: 'invitee' });
+    return confirmed;
   }
 
   /** The host accepts a booking that waits for confirmation: its Outlook event is created now. */
   async approve(booking: BookingRecord): Promise<Booking> {
-    if (!(await this.isAwaiting(booking)) || booking.status !== 'pending')
-      throw new BookingStateError('Only a booking waiting for your confirmation can be approved.');
+    await this.requireAwaiting(booking);
     const record = await this.page(booking.pageId);
     const hosts = await this.availability.pageHosts(record);
     const involved = this.involvedHosts(record, hosts, booking.hostId);
@@ -225,16 +232,34 @@ export class BookingService {
       );
     const confirmed = await this.createEvent(record, booking, hosts);
     await this.clearAwaiting(booking);
+    await this.outbox.tell('approved', confirmed, record, { actor: 'host' });
     return toBookingView(confirmed, record.page);
   }
 
   /** The host declines: the held time is released and the booking is cancelled. */
   async decline(booking: BookingRecord, reason?: string): Promise<Booking> {
-    if (!(await this.isAwaiting(booking)) || booking.status !== 'pending')
-      throw new BookingStateError('Only a booking waiting for your confirmation can be declined.');
-    const cancelled = await this.rollBack(booking, reason ?? 'The host declined this booking.');
+    await this.requireAwaiting(booking);
+    const cancelled = await this.rollBack(booking, reason || 'The host declined this booking.');
     await this.clearAwaiting(booking);
-    return toBookingView(cancelled, (await this.pageOrUndefined(booking.pageId))?.page);
+    const record = await this.pageOrUndefined(booking.pageId);
+    await this.outbox.tell('declined', cancelled, record, { actor: 'host' });
+    return toBookingView(cancelled, record?.page);
+  }
+
+  /**
+   * Approving and declining are for a booking that waits for its host, once. Anything else is a
+   * conflict whose sentence (and `bookingStatus`) says where the booking stands now, so a second
+   * click in Teams shows the outcome instead of acting twice.
+   */
+  private async requireAwaiting(booking: BookingRecord): Promise<void> {
+    if (booking.status === 'pending' && (await this.isAwaiting(booking))) return;
+    const detail =
+      booking.status === 'cancelled'
+        ? `This booking is already cancelled${booking.cancelReason ? ` (${booking.cancelReason.replace(/\.$/, '')})` : ''}; nothing was changed.`
+        : booking.status === 'confirmed'
+          ? 'This booking is already confirmed: it was approved or needed no approval; nothing was changed.'
+          : 'This booking does not wait for approval; its Outlook event is being created.';
+    throw new BookingStateError(detail, { bookingStatus: booking.status });
   }
 
   /** Cancels the Outlook event (attendees are told, with the reason) and releases the time. */
@@ -253,14 +278,20 @@ export class BookingService {
     }
     const cancelled = await this.rollBack(booking, comment);
     await this.clearAwaiting(booking);
+    await this.outbox.tell('cancelled', cancelled, found, { actor: by });
     return toBookingView(cancelled, page);
   }
 
   /** Moves the booking: locks move, then the SAME Outlook event is patched (If-Match). */
-  async reschedule(booking: BookingRecord, request: RescheduleRequest): Promise<Booking> {
+  async reschedule(
+    booking: BookingRecord,
+    request: RescheduleRequest,
+    by: 'invitee' | 'host' = 'invitee',
+  ): Promise<Booking> {
     if (booking.status === 'cancelled')
       throw new BookingStateError('A cancelled booking cannot be rescheduled.');
     const record = await this.page(booking.pageId);
+    await this.requireConnected(record);
     const duration =
       request.durationMinutes ?? Math.round((Date.parse(booking.end) - Date.parse(booking.start)) / minuteMs);
     this.requireDuration(record, duration, 'durationMinutes');
@@ -291,7 +322,6 @@ export class BookingService {
     }
     const involved = this.involvedHosts(record, hosts, booking.hostId);
     if (
-    await this.requireConnected(record);
       !(await liveWindowIsFree(
         this.deps,
         this.availability.busy,
@@ -329,6 +359,10 @@ export class BookingService {
       );
       moved = await this.deps.bookings.patch(moved.hostId, moved.id, { changeKey: event.changeKey });
     }
+    await this.outbox.tell('rescheduled', moved, record, {
+      actor: by,
+      previous: { start: booking.start, end: booking.end },
+    });
     return toBookingView(moved, record.page);
   }
 
@@ -362,6 +396,44 @@ export class BookingService {
     if (booking.status === 'cancelled') return booking;
     await this.clearAwaiting(booking);
     return this.rollBack(booking, 'The host removed this meeting from their calendar.');
+  }
+
+  /**
+   * Tells the hosts in Teams that a booking followed their change in Outlook (`changedInOutlook`).
+   * For a move, whether the new time breaks the page's rules is worked out here unless the caller
+   * knows it: the host decided it, so it is shown, never refused.
+   */
+  async tellOutlookChange(
+    booking: BookingRecord,
+    change: {
+      outlookChange: 'moved' | 'cancelled';
+      previous?: { start: string; end: string };
+      breaksPageRules?: boolean;
+    },
+  ): Promise<void> {
+    const record = await this.pageOrUndefined(booking.pageId);
+    let breaksPageRules = change.breaksPageRules;
+    if (breaksPageRules === undefined && change.outlookChange === 'moved' && record)
+      breaksPageRules = await this.breaksRules(record, booking).catch(() => undefined);
+    await this.outbox.tell('changedInOutlook', booking, record, {
+      actor: 'outlook',
+      outlookChange: change.outlookChange,
+      ...(change.previous && { previous: change.previous }),
+      ...(breaksPageRules !== undefined && { breaksPageRules }),
+    });
+  }
+
+  /** Whether the booking's time is one the page would not offer (other bookings and Outlook included). */
+  private async breaksRules(record: BookingPageRecord, booking: BookingRecord): Promise<boolean> {
+    const duration = Math.round((Date.parse(booking.end) - Date.parse(booking.start)) / minuteMs);
+    if (!record.page.durations.includes(duration)) return true;
+    const { query } = await this.availability.query(record, {
+      range: { start: booking.start, end: iso(Date.parse(booking.start) + 1) },
+      durationMinutes: duration,
+      inviteeTimeZone: booking.invitee.timeZone,
+      ignoreBookingId: booking.id,
+    });
+    return !explain(query, booking.start).bookable;
   }
 
   /** The booking as an RFC 5545 file. */
@@ -480,6 +552,11 @@ export class BookingService {
     booking: BookingRecord,
     replayed: boolean,
   ): Promise<BookResult> {
+    // A new booking is told once, here: held for the host's approval, or confirmed in Outlook.
+    if (!replayed)
+      await this.outbox.tell(booking.status === 'pending' ? 'needsApproval' : 'booked', booking, record, {
+        actor: 'invitee',
+      });
     return {
       booking: toBookingView(booking, record.page),
       manageToken: await this.manageToken(booking),

@@ -4,6 +4,7 @@ import type { BusyCacheRepository } from '../store/busy-cache.js';
 import type { ConnectionRepository } from '../store/connections.js';
 import type { IdempotencyRepository } from '../store/idempotency.js';
 import type { PageRepository } from '../store/pages.js';
+import type { Queues } from '../store/queues.js';
 import type { Tables } from '../store/tables.js';
 import type { ManageLinks } from './manage-links.js';
 
@@ -24,6 +25,8 @@ export interface BookingDeps {
   /** Microsoft Graph acting as the host (delegated, through the host's stored token cache). */
   graphFor: (hostId: string) => Client;
   manageLinks: ManageLinks;
+  /** Where booking events go to the Teams bot (`bot-outbox`); without it nobody is told. */
+  queues?: Queues;
   clock: () => Date;
   faults?: BookingFaults;
 }

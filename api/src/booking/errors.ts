@@ -65,6 +65,12 @@ export class ManageLinkError extends Error {
 export class BookingStateError extends Error {
   override readonly name = 'BookingStateError';
   readonly code = 'CONFLICT';
+  /** Where the booking stands now (`bookingStatus`), when the refusal is about its state. */
+  readonly extensions?: { bookingStatus: string };
+  constructor(message: string, current?: { bookingStatus: string }) {
+    super(message);
+    if (current) this.extensions = current;
+  }
 }
 
 /** A request without the Idempotency-Key header a booking needs. */
@@ -74,5 +80,14 @@ export class MissingIdempotencyKeyError extends Error {
   readonly field = 'Idempotency-Key';
   constructor() {
     super('Send an Idempotency-Key header (a new UUID per booking) so a retry never books twice.');
+  }
+}
+
+/** The Teams user the bot acts for has not connected Tandem in the bot's tenant (or is not in it). */
+export class UnknownHostError extends Error {
+  override readonly name = 'UnknownHostError';
+  readonly code = 'NOT_FOUND';
+  constructor() {
+    super('No one with this id in your organization has connected Tandem.');
   }
 }

@@ -6,6 +6,7 @@ import { bearerToken } from '../auth/token-validator.js';
 import type { Principal } from '../auth/principal.js';
 import {
   BookingService,
+  BotService,
   HostService,
   ManageLinks,
   type BookingDeps,
@@ -45,6 +46,8 @@ export interface BookingRuntime {
   tokens: HostTokens;
   bookings: BookingService;
   hosts: HostService;
+  /** What the Teams bot does for the people it chats with. */
+  bot: BotService;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string, what: string): string {
@@ -103,6 +106,7 @@ export function createBookingRuntime(
     idempotency: new IdempotencyRepository(tables, clock),
     graphFor,
     manageLinks: new ManageLinks(settings.manageLinkKey, clock),
+    queues: services.queues,
     clock,
     ...(options.faults && { faults: options.faults }),
   };
@@ -113,6 +117,7 @@ export function createBookingRuntime(
     tokens,
     bookings,
     hosts: new HostService(deps, tokens, bookings),
+    bot: new BotService(deps, bookings),
   };
 }
 

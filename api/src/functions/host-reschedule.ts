@@ -21,7 +21,7 @@ export const hostReschedule: HttpFunction = {
       `booking:${booking.id}`,
       key,
       ['reschedule', JSON.stringify(body)],
-      () => runtime.bookings.reschedule(booking, body),
+      () => runtime.bookings.reschedule(booking, body, 'host'),
     );
     return { status: 200, jsonBody: answer };
   },

@@ -26,20 +26,25 @@ import { hostCancel } from './host-cancel.js';
 import { hostReschedule } from './host-reschedule.js';
 import { approve } from './approve.js';
 import { decline } from './decline.js';
+import { botListBookings } from './bot-list-bookings.js';
+import { botApprove } from './bot-approve.js';
+import { botDecline } from './bot-decline.js';
+import { botCancel } from './bot-cancel.js';
+import { botPeople } from './bot-people.js';
 import { reconcileBookings } from './reconcile-bookings.js';
 import { graphWebhook } from './graph-webhook.js';
 import { graphLifecycleWebhook } from './graph-lifecycle-webhook.js';
 import { syncNotifications } from './sync-notifications.js';
 import { renewSubscriptions } from './renew-subscriptions.js';
 import { syncHealthFunction } from './sync-health.js';
+import { startSelfTest } from './start-self-test.js';
+import { selfTestRun } from './self-test-run.js';
+import { syncSelfTest } from './sync-self-test.js';
 import { lazyServices, type Services } from './services.js';
 
 export const functions: readonly FunctionDefinition[] = [
   health,
   openapi,
-import { startSelfTest } from './start-self-test.js';
-import { selfTestRun } from './self-test-run.js';
-import { syncSelfTest } from './sync-self-test.js';
   publicPage,
   slots,
   book,
@@ -61,12 +66,20 @@ import { syncSelfTest } from './sync-self-test.js';
   hostReschedule,
   approve,
   decline,
+  botListBookings,
+  botApprove,
+  botDecline,
+  botCancel,
+  botPeople,
   reconcileBookings,
   graphWebhook,
   graphLifecycleWebhook,
   syncNotifications,
   renewSubscriptions,
   syncHealthFunction,
+  startSelfTest,
+  selfTestRun,
+  syncSelfTest,
 ];
 
 /** Registers every function with the runtime; handlers get services made once, on first use. */
@@ -77,9 +90,6 @@ export function registerFunctions(
 ): void {
   for (const definition of list) {
     const { name, trigger } = definition;
-  startSelfTest,
-  selfTestRun,
-  syncSelfTest,
     switch (trigger.kind) {
       case 'http': {
         const http = definition as Extract<FunctionDefinition, { trigger: { kind: 'http' } }>;
@@ -120,3 +130,9 @@ export { decodeQueueMessage, encodeQueueMessage } from '../store/queues.js';
 export { problemResponse, statusByCode } from './problems.js';
 export { invokeHttp, readBody, readQuery } from './http.js';
 export { provideSyncSettings, syncRuntime, type SyncRuntime } from './sync-runtime.js';
+export {
+  createBookingRuntime,
+  provideBookingRuntime,
+  type BookingRuntime,
+  type BookingSettings,
+} from './booking-runtime.js';

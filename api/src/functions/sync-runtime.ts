@@ -44,13 +44,7 @@ export function syncRuntime(services: Services): SyncRuntime & { enabled: boolea
     runtime = {
       store,
       intake: new NotificationIntake(store, services.queues),
-      sync: new SyncService(
-        booking.deps,
-        booking.bookings,
-        store,
-        settings ?? { apiBaseUrl: '' },
-        services.queues,
-      ),
+      sync: new SyncService(booking.deps, booking.bookings, store, settings ?? { apiBaseUrl: '' }),
       selfTest: new SelfTest(booking.deps, booking.bookings, new SelfTestStore(services.tables), {
         syncEnabled: settings !== null,
       }),

@@ -4,7 +4,7 @@ import { DEFAULT_CALENDAR } from '../graph/calendar-reads.js';
 import { toBusyItem } from '../graph/event-mapping.js';
 import { HostConnectionBrokenError } from '../graph/tokens.js';
 import type { CachedBusyItem } from '../store/busy-cache.js';
-import type { Queues } from '../store/queues.js';
+import type { BookingRecord } from '../store/bookings.js';
 import { runDeltaRound, type DeltaEvent } from './delta-round.js';
 import {
   createSubscription,
@@ -18,16 +18,6 @@ import {
 } from './graph-subscriptions.js';
 import type { SyncMessage } from './notification-intake.js';
 import type { SyncStore } from './subscription-store.js';
-
-/** On `bot-outbox`: the host changed a booking's event in Outlook and the booking followed. */
-export interface BookingFollowedOutlookMessage {
-  kind: 'bookingFollowedOutlook';
-  hostId: string;
-  bookingId: string;
-  change: 'moved' | 'cancelled';
-  start: string;
-  end: string;
-}
 
 export interface SyncSettings {
   /** The API's public origin Graph posts notifications to (`https://…`; `http://127.0.0.1:…` locally). */
@@ -55,16 +45,23 @@ export class SyncService {
     private readonly bookings: BookingService,
     private readonly store: SyncStore,
     private readonly settings: SyncSettings,
-    private readonly queues?: Queues,
   ) {}
 
-  /** Tells the host (through the bot) what their Outlook change did to a booking. */
-  private async tellHost(message: Omit<BookingFollowedOutlookMessage, 'kind'>): Promise<void> {
-    const full: BookingFollowedOutlookMessage = { kind: 'bookingFollowedOutlook', ...message };
+  /**
+   * Tells the hosts in Teams (a `changedInOutlook` event on bot-outbox) what their Outlook change did
+   * to a booking; for a move, where it was and whether the new time breaks the page's rules.
+   */
+  private async tellHost(
+    booking: BookingRecord,
+    change: 'moved' | 'cancelled',
+    previous?: { start: string; end: string },
+  ): Promise<void> {
     // The booking has already followed: a failed message must not make the round (and the move) repeat.
-    await this.queues?.send('botOutbox', full).catch((error: unknown) => {
-      console.warn(`Could not tell host ${message.hostId} about booking ${message.bookingId}:`, error);
-    });
+    await this.bookings
+      .tellOutlookChange(booking, { outlookChange: change, ...(previous && { previous }) })
+      .catch((error: unknown) => {
+        console.warn(`Could not tell the hosts of booking ${booking.id} about their Outlook change:`, error);
+      });
   }
 
   /** The calendars kept in sync: availability calendars and the one bookings are written to. */
@@ -89,13 +86,13 @@ export class SyncService {
     return running;
   }
 
+  private async connectNow(hostId: string): Promise<void> {
+    const wanted = await this.calendarsOf(hostId);
+    const states = await this.store.calendars(hostId);
     // After a broken connection is repaired, subscriptions made before the break are not trusted
     // (Graph may have dropped them, changes went unseen): new ones and a full round.
     const brokenAt = (await this.deps.connections.get(hostId))?.lastBrokenAt;
     const staleBefore = brokenAt ? Date.parse(brokenAt) : 0;
-  private async connectNow(hostId: string): Promise<void> {
-    const wanted = await this.calendarsOf(hostId);
-    const states = await this.store.calendars(hostId);
     const graph = this.deps.graphFor(hostId);
     await Promise.all(
       states
@@ -172,10 +169,10 @@ export class SyncService {
 
   /** Timer work: renew what expires within a day. */
   async renewExpiring(): Promise<{ renewed: number; failed: number }> {
-    const broken = this.brokenHosts();
     const soon = this.deps.clock().getTime() + renewBeforeMs;
     let renewed = 0;
     let failed = 0;
+    const broken = this.brokenHosts();
     for await (const s of this.store.subscriptions()) {
       if (Date.parse(s.expiresAt) > soon || (await broken(s.hostId))) continue;
       try {
@@ -193,13 +190,13 @@ export class SyncService {
   }
 
   /** Timer work: a delta round of every subscribed calendar, catching notifications that never came. */
-    const broken = this.brokenHosts();
   async reconcileAll(): Promise<{ calendars: number; failed: number }> {
-      // A broken connection cannot be read; its first sign-in makes a full round anyway.
-      if (await broken(s.hostId)) continue;
     let calendars = 0;
     let failed = 0;
+    const broken = this.brokenHosts();
     for await (const s of this.store.subscriptions()) {
+      // A broken connection cannot be read; its first sign-in makes a full round anyway.
+      if (await broken(s.hostId)) continue;
       calendars++;
       await this.syncCalendar(s.hostId, s.calendarId).catch(() => failed++);
     }
@@ -218,6 +215,9 @@ export class SyncService {
       return found;
     };
   }
+
+  /** The queue worker's entry point. A host whose connection is broken is skipped (not retried). */
+  async handle(message: SyncMessage): Promise<void> {
     try {
       await this.handleNow(message);
     } catch (error) {
@@ -227,9 +227,6 @@ export class SyncService {
   }
 
   private async handleNow(message: SyncMessage): Promise<void> {
-
-  /** The queue worker's entry point. A host whose connection is broken is skipped (not retried). */
-  async handle(message: SyncMessage): Promise<void> {
     const { hostId, calendarId, subscriptionId } = message;
     await this.store.updateCalendar(hostId, calendarId, {
       lastNotificationAt: this.deps.clock().toISOString(),
@@ -361,14 +358,7 @@ export class SyncService {
         continue;
       if (event.isCancelled) {
         this.counters.bookingsFollowed++;
-        await this.bookings.followOutlookDelete(booking);
-        await this.tellHost({
-          hostId,
-          bookingId: booking.id,
-          change: 'cancelled',
-          start: booking.start,
-          end: booking.end,
-        });
+        await this.tellHost(await this.bookings.followOutlookDelete(booking), 'cancelled');
         continue;
       }
       if (item.isAllDay) continue;
@@ -378,18 +368,12 @@ export class SyncService {
       if (!moved) continue;
       this.counters.bookingsFollowed++;
       try {
-        await this.bookings.followOutlookMove(booking, {
+        const moved = await this.bookings.followOutlookMove(booking, {
           start: item.start,
           end: item.end,
           changeKey: event.changeKey ?? '',
         });
-        await this.tellHost({
-          hostId,
-          bookingId: booking.id,
-          change: 'moved',
-          start: item.start,
-          end: item.end,
-        });
+        await this.tellHost(moved, 'moved', { start: booking.start, end: booking.end });
       } catch (error) {
         // Another booking holds the new time: retrying cannot help, the host has to sort it out.
         if ((error as { code?: string }).code !== 'SLOT_TAKEN') throw error;
@@ -418,14 +402,7 @@ export class SyncService {
         );
       if (stillThere) continue;
       this.counters.bookingsFollowed++;
-      await this.bookings.followOutlookDelete(booking);
-      await this.tellHost({
-        hostId,
-        bookingId: booking.id,
-        change: 'cancelled',
-        start: booking.start,
-        end: booking.end,
-      });
+      await this.tellHost(await this.bookings.followOutlookDelete(booking), 'cancelled');
     }
     return problems;
   }

@@ -19,6 +19,8 @@ export interface ApiStack {
   emulator: EmulatorHandle;
   azurite: RunningAzurite;
   api: AppRegistration;
+  /** The Teams bot's app registration, granted the API's `Tandem.Bot` app role. */
+  bot: AppRegistration;
   services: Services;
   runtime: BookingRuntime;
   faults: BookingFaults;
@@ -29,6 +31,11 @@ export interface ApiStack {
     user: UserRecord,
     options?: { lifetimeSeconds?: number; audience?: string; tenantId?: string },
   ): Promise<string>;
+  /**
+   * An application token for the API through the emulator's real client-credentials flow
+   * (`{API identifier URI}/.default`), as the bot gets it; `app` defaults to the bot.
+   */
+  appToken(app?: AppRegistration): Promise<string>;
   /** A host that has opened Tandem once (GET /api/me), so their calendar is connected. */
   connectHost(input: {
     upn: string;
@@ -54,15 +61,21 @@ export const allDayEveryDay = {
 
 export async function startApiStack(): Promise<ApiStack> {
   const [emulator, azurite] = await Promise.all([startEmulator(), startAzurite()]);
-  const api = emulator.registerApp({ displayName: 'Tandem API', exposeApi: true });
+  const api = emulator.registerApp({ displayName: 'Tandem API', exposeApi: true, appRoles: ['Tandem.Bot'] });
+  const bot = emulator.registerApp({
+    displayName: 'Tandem bot',
+    grantedAppRoles: { [api.clientId]: ['Tandem.Bot'] },
+  });
   const env = {
     AzureWebJobsStorage: azurite.connectionString,
     TANDEM_API_CLIENT_ID: api.clientId,
+    TANDEM_BOT_APP_ID: bot.clientId,
     TANDEM_ALLOWED_TENANTS: emulator.tenantId,
     TANDEM_AUTH_AUTHORITY: emulator.authorityHost,
   };
   const services = await createServices(env);
-  await services.tables.ensure();
+  // As the function app does at its first invocation (lazyServices): tables and queues exist.
+  await Promise.all([services.tables.ensure(), services.queues.ensure()]);
   const faults: BookingFaults = {};
   const runtime = createBookingRuntime(
     services,
@@ -103,6 +116,22 @@ export async function startApiStack(): Promise<ApiStack> {
       })
     ).token;
 
+  const appToken: ApiStack['appToken'] = async (app = bot) => {
+    const res = await fetch(`${emulator.authorityHost}/${emulator.tenantId}/oauth2/v2.0/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: app.clientId,
+        client_secret: app.clientSecret ?? '',
+        scope: `${api.identifierUri}/.default`,
+      }),
+    });
+    if (!res.ok)
+      throw new Error(`The client-credentials token request answered ${res.status}: ${await res.text()}`);
+    return ((await res.json()) as { access_token: string }).access_token;
+  };
+
   const call: ApiStack['call'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -131,11 +160,13 @@ export async function startApiStack(): Promise<ApiStack> {
     emulator,
     azurite,
     api,
+    bot,
     services,
     runtime,
     faults,
     graphCalls: () => graphCalls,
     ssoToken,
+    appToken,
     async connectHost(input) {
       const user = emulator.store.addUser({
         userPrincipalName: input.upn,

@@ -1,3 +1,4 @@
+import { bookingEventMessageSchema } from '../../contracts/bot.js';
 import { decodeQueueMessage } from '../../store/queues.js';
 import { syncRuntime } from '../sync-runtime.js';
 import { eventsOfBooking, hoursFromNow, type ApiStack } from './api-stack.js';
@@ -103,9 +104,9 @@ describe('Outlook changes reach the slots', () => {
     // The host hears about both through the bot.
     const outbox = await stack.services.queues.client('botOutbox').peekMessages({ numberOfMessages: 32 });
     const told = outbox.peekedMessageItems
-      .map((m) => decodeQueueMessage(m.messageText) as { bookingId?: string; change?: string })
-      .filter((m) => m.bookingId === bookingId)
-      .map((m) => m.change);
+      .map((m) => bookingEventMessageSchema.parse(decodeQueueMessage(m.messageText)))
+      .filter((m) => m.event === 'changedInOutlook' && m.booking.id === bookingId)
+      .map((m) => m.outlookChange);
     expect(told).toEqual(['moved', 'cancelled']);
   });
 });
