@@ -162,9 +162,16 @@ export class Availability {
   /** The page's hosts: the owner first, then team members (the owner's page hours apply to the owner). */
   async pageHosts(record: BookingPageRecord): Promise<HostContext[]> {
     const ids = [record.hostId, ...(record.page.team?.members.map((m) => m.userId) ?? [])];
-    return Promise.all(
+    const hosts = await Promise.all(
       ids.map((id, i) => this.hostContext(id, i === 0 ? record.page.workingHours : undefined)),
     );
+    if (record.page.team?.kind !== 'roundRobin') return hosts;
+    // Round-robin offers only members whose calendar Tandem can use now (pausedBy covers "none").
+    const connections = await Promise.all(
+      ids.map((id) => this.connections.get(id, () => this.deps.connections.get(id))),
+    );
+    const connected = hosts.filter((_, i) => !connections[i]?.broken);
+    return connected.length > 0 ? connected : hosts;
   }
 
   /** An engine query over `range` with every host's busy items and bookings. */

@@ -8,10 +8,18 @@ let stack: ApiStack;
 let host: SyncStack['host'];
 let pageId: string;
 let other: { user: { id: string }; token: string; pageId: string };
+/** Isaiah's round-robin page with Diego as the other member. */
+let teamPageId: string;
 beforeAll(async () => {
   ({ stack, host, pageId } = sync.started());
   const connected = await stack.connectHost({ upn: 'isaiah', name: 'Isaiah Langer' });
   other = { ...connected, pageId: (await stack.createPage(connected.token, { slug: 'other' })).id };
+  teamPageId = (
+    await stack.createPage(connected.token, {
+      slug: 'team',
+      team: { kind: 'roundRobin', members: [{ userId: host.user.id }] },
+    })
+  ).id;
 });
 
 const book = (page: string, start: string) =>
@@ -75,6 +83,12 @@ describe('when the host withdraws consent', () => {
     // Another host of the same app is untouched, and the timers keep going.
     expect((await slotsOf(other.pageId, at)).body.slots.length).toBeGreaterThan(0);
     expect((await book(other.pageId, at)).status).toBe(201);
+    // A round-robin page gives every booking to the member still connected.
+    for (const hours of [60, 61, 62]) {
+      const res = await book(teamPageId, hoursFromNow(hours));
+      expect(res.status).toBe(201);
+      expect(await stack.runtime.deps.bookings.get(other.user.id, res.body.booking.id)).toBeDefined();
+    }
     const reconcile = await syncRuntime(stack.services).sync.reconcileAll();
     expect(reconcile.failed).toBe(0);
     expect(reconcile.calendars).toBeGreaterThanOrEqual(1);
