@@ -3,6 +3,7 @@
 export type {
   Booking,
   BookingPage,
+  BookingPageInput,
   BookingPageInputBody,
   BookingRequest,
   CancelRequest,

@@ -144,7 +144,7 @@ describe('following the Teams theme', () => {
       authentication: { getAuthToken: () => Promise.resolve('teams-sso-token') },
     });
     renderHost(host);
-    await screen.findByRole('link', { name: 'Public link' });
+    await screen.findByRole('link', { name: /^Public link/ });
     // Fluent writes each theme as CSS variables through the CSSOM.
     const background = () =>
       [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).join('\n');

@@ -1,23 +1,18 @@
-import {
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Tab,
-  TabList,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { useApi } from '../../api/context.js';
 import type { BookingPage } from '../../api/types.js';
 import { useHost } from '../../hosts/HostContext.js';
 import { useStrings } from '../../i18n/index.js';
-import { BookingsList } from '../BookingsList/BookingsList.js';
 import { ComposeActions } from '../ComposeActions/ComposeActions.js';
-import { bookingLink } from '../ComposeActions/composeHtml.js';
 import type { Loadable } from '../SlotPicker/SlotPicker.types.js';
-import { SyncHealth } from '../SyncHealth/SyncHealth.js';
+import { PagesView } from './PagesView.js';
+
+// Views other than the page list load when their tab is first opened.
+const BookingsList = lazy(() =>
+  import('../BookingsList/BookingsList.js').then((m) => ({ default: m.BookingsList })),
+);
+const SyncHealth = lazy(() => import('../SyncHealth/SyncHealth.js').then((m) => ({ default: m.SyncHealth })));
 
 export interface HostAppProps {
   /** Where public pages are served (this site's origin and path). */
@@ -51,12 +46,6 @@ export function HostApp({ origin, showCompose = false }: HostAppProps) {
     <main className={s.root}>
       <h1>{t.appName}</h1>
       {host.kind === 'web' && <p>{t.host.degraded.teamsTheme}</p>}
-      {pages.status === 'loading' && <Spinner label={t.loading} />}
-      {pages.status === 'error' && (
-        <MessageBar intent="error">
-          <MessageBarBody>{pages.error.message}</MessageBarBody>
-        </MessageBar>
-      )}
       {pages.status === 'ready' && showCompose && (
         <ComposeActions pages={pages.value} compose={host.compose} origin={origin} locale={host.locale} />
       )}
@@ -66,21 +55,18 @@ export function HostApp({ origin, showCompose = false }: HostAppProps) {
         <Tab value="health">{t.host.tabs.health}</Tab>
       </TabList>
       <div role="tabpanel" aria-label={t.host.tabs[view]}>
-        {view === 'pages' &&
-          pages.status === 'ready' &&
-          (pages.value.length === 0 ? (
-            <p>{t.host.noPages}</p>
-          ) : (
-            <ul>
-              {pages.value.map((p) => (
-                <li key={p.id}>
-                  {p.title} — <Link href={bookingLink(origin, p.id)}>{t.host.publicLink}</Link>
-                </li>
-              ))}
-            </ul>
-          ))}
-        {view === 'bookings' && <BookingsList locale={host.locale} />}
-        {view === 'health' && <SyncHealth locale={host.locale} />}
+        <Suspense fallback={<Spinner label={t.loading} />}>
+          {view === 'pages' && (
+            <PagesView
+              pages={pages}
+              onPagesChange={(value) => setPages({ status: 'ready', value })}
+              origin={origin}
+              locale={host.locale}
+            />
+          )}
+          {view === 'bookings' && <BookingsList locale={host.locale} />}
+          {view === 'health' && <SyncHealth locale={host.locale} />}
+        </Suspense>
       </div>
     </main>
   );
