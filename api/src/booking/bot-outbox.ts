@@ -59,9 +59,9 @@ export class BotOutbox {
           const message = await this.message(event, booking, record, details, hostId, occurredAt);
           if (message) await queues.send('botOutbox', message);
         } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
           console.warn(
-            `Could not tell host ${hostId} in Teams that booking ${booking.id} was ${event}:`,
-            error,
+            `Could not tell host ${hostId} in Teams that booking ${booking.id} was ${event}: ${reason}`,
           );
         }
       }),
