@@ -12,12 +12,16 @@ export interface HostTokensConfig {
   graphResource?: string;
 }
 
-/** The host has never signed in (or their consent was withdrawn): nothing can run as them. */
-export class HostNotConnectedError extends Error {
+/**
+ * The host has never signed in: nothing can run as them. A GraphClientError (as below), so it reaches
+ * callers through the Graph client unchanged and answers 422 with its sentence.
+ */
+export class HostNotConnectedError extends GraphClientError {
   override readonly name = 'HostNotConnectedError';
   readonly code = 'UNPROCESSABLE';
   constructor(readonly hostId: string) {
     super('This calendar is not connected to Tandem right now, so no times can be offered or booked.');
+    Object.setPrototypeOf(this, new.target.prototype);
   }
 }
 

@@ -147,3 +147,19 @@ describe('when the refresh token dies', () => {
     },
   );
 });
+
+describe('a page whose host never connected a calendar', () => {
+  it('answers 422 with a sentence, not a server error', async () => {
+    const user = stack.emulator.store.addUser({ userPrincipalName: 'lynne', displayName: 'Lynne Robbins' });
+    const res = await stack.call('POST', 'pages', {
+      token: await stack.ssoToken(user),
+      body: { title: 'Intro', slug: 'intro', durations: [30], location: { kind: 'teams' } },
+    });
+    expect(res.status).toBe(201);
+    const slots = await slotsOf(res.body.id, hoursFromNow(30));
+    expect(slots.status).toBe(422);
+    expect(slots.body.detail).toBe(
+      'This calendar is not connected to Tandem right now, so no times can be offered or booked.',
+    );
+  });
+});
