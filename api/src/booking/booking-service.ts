@@ -248,8 +248,8 @@ export class BookingService {
 
   /**
    * Approving and declining are for a booking that waits for its host, once. Anything else is a
-   * conflict whose sentence (and `bookingStatus`) says where the booking stands now, so a second
-   * click in Teams shows the outcome instead of acting twice.
+   * conflict whose sentence (and `bookingStatus`, and the booking as it stands) says where the booking
+   * is now, so a second click in Teams shows the outcome instead of acting twice.
    */
   private async requireAwaiting(booking: BookingRecord): Promise<void> {
     if (booking.status === 'pending' && (await this.isAwaiting(booking))) return;
@@ -259,7 +259,7 @@ export class BookingService {
         : booking.status === 'confirmed'
           ? 'This booking is already confirmed: it was approved or needed no approval; nothing was changed.'
           : 'This booking does not wait for approval; its Outlook event is being created.';
-    throw new BookingStateError(detail, { bookingStatus: booking.status });
+    throw new BookingStateError(detail, { bookingStatus: booking.status, booking: await this.view(booking) });
   }
 
   /** Cancels the Outlook event (attendees are told, with the reason) and releases the time. */

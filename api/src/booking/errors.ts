@@ -65,9 +65,9 @@ export class ManageLinkError extends Error {
 export class BookingStateError extends Error {
   override readonly name = 'BookingStateError';
   readonly code = 'CONFLICT';
-  /** Where the booking stands now (`bookingStatus`), when the refusal is about its state. */
-  readonly extensions?: { bookingStatus: string };
-  constructor(message: string, current?: { bookingStatus: string }) {
+  /** Where the booking stands now (`bookingStatus`, and the booking itself), when the refusal is about its state. */
+  readonly extensions?: { bookingStatus: string; booking?: unknown };
+  constructor(message: string, current?: { bookingStatus: string; booking?: unknown }) {
     super(message);
     if (current) this.extensions = current;
   }

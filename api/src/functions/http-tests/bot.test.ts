@@ -167,6 +167,7 @@ describe("a Teams user's bookings", () => {
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       expect(res.body.detail).toContain('already confirmed');
       expect(res.body.bookingStatus).toBe('confirmed');
+      expect(res.body.booking).toMatchObject({ id, status: 'confirmed' });
     }
     expect(eventsOfBooking(stack.emulator, megan.user.id, id)).toHaveLength(1);
   });
@@ -185,6 +186,11 @@ describe("a Teams user's bookings", () => {
       'This booking is already cancelled (Fully booked that week); nothing was changed.',
     );
     expect(again.body.bookingStatus).toBe('cancelled');
+    expect(again.body.booking).toMatchObject({
+      id,
+      status: 'cancelled',
+      cancelReason: 'Fully booked that week',
+    });
     expect(eventsOfBooking(stack.emulator, megan.user.id, id)).toHaveLength(0);
   });
 
