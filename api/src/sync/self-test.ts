@@ -87,10 +87,15 @@ export class SelfTest {
   /** A new run (steps pending) for the worker to execute; a run of the host still going is answered instead. */
   async start(hostId: string): Promise<{ run: SelfTestRun; started: boolean }> {
     const now = this.deps.clock();
-    const going = (await this.store.running(hostId)).find(
-      (s) => now.getTime() - Date.parse(s.run.startedAt) < lostAfterMs,
-    );
+    const running = await this.store.running(hostId);
+    const going = running.find((s) => !this.isLost(s.run));
     if (going) return { run: going.run, started: false };
+    // A run whose worker died (its message went to the poison queue): closed, and its leftovers removed.
+    for (const lost of running) {
+      await this.cleanUp(lost);
+      lost.run = this.closedAsLost(lost.run);
+      await this.store.save(lost);
+    }
     const run: SelfTestRun = {
       runId: `st_${randomBytes(12).toString('base64url')}`,
       status: 'running',
@@ -104,7 +109,26 @@ export class SelfTest {
   async get(hostId: string, runId: string): Promise<SelfTestRun> {
     const stored = await this.store.get(hostId, runId);
     if (!stored) throw new SelfTestNotFoundError();
-    return stored.run;
+    return this.isLost(stored.run) ? this.closedAsLost(stored.run) : stored.run;
+  }
+
+  private isLost(run: SelfTestRun): boolean {
+    return run.status === 'running' && this.deps.clock().getTime() - Date.parse(run.startedAt) >= lostAfterMs;
+  }
+
+  /** How a run that never finished reads: failed where it stopped, with what to do. */
+  private closedAsLost(run: SelfTestRun): SelfTestRun {
+    const stoppedAt = run.steps.find((s) => s.status !== 'passed');
+    return {
+      ...run,
+      status: 'failed',
+      finishedAt: new Date(Date.parse(run.startedAt) + lostAfterMs).toISOString(),
+      steps: run.steps.map((s) =>
+        s === stoppedAt
+          ? { ...s, status: 'failed', detail: 'The self-test stopped before it finished. Run it again.' }
+          : s,
+      ),
+    };
   }
 
   /** The worker's entry point: runs every step, then cleans up. A finished run is left as it is. */

@@ -1,5 +1,7 @@
-import type { SelfTestRun } from '../../contracts/sync.js';
+import type { SelfTestRun, SelfTestStep } from '../../contracts/sync.js';
 import { selfTestRunSchema } from '../../contracts/sync.js';
+import { SelfTestStore } from '../../sync/self-test-store.js';
+import { syncRuntime } from '../sync-runtime.js';
 import type { ApiStack } from './api-stack.js';
 import { eventually, useSyncStack, type SyncStack } from './sync-fixture.js';
 
@@ -18,18 +20,24 @@ async function runSelfTest(): Promise<SelfTestRun> {
   expect(first.status).toBe('running');
   expect(first.steps.map((s) => s.step)).toEqual([1, 2, 3, 4, 5]);
   let run = first;
+  const seen: SelfTestRun[] = [];
   await eventually(
     'the self-test finishes',
     async () => {
       const res = await stack.call('GET', `sync/selftest/${first.runId}`, { token: host.token });
       expect(res.status).toBe(200);
       run = selfTestRunSchema.parse(res.body);
+      seen.push(run);
       return run.status !== 'running';
     },
     60_000,
   );
+  progress.push(...seen);
   return run;
 }
+
+/** Every answer the polls of the last runs saw. */
+const progress: SelfTestRun[] = [];
 
 /** What a run could leave behind: Outlook events, bookings, pages other than the host's own. */
 async function leftovers() {
@@ -62,9 +70,50 @@ describe('POST /api/sync/selftest', () => {
     expect(run.steps[2]!.detail).toMatch(/same Outlook event/);
     expect(run.steps[4]!.detail).toContain('Asia/Kathmandu');
 
+    // The polls saw the run part way: some steps done while others still waited.
+    expect(
+      progress.some(
+        (r) =>
+          r.status === 'running' &&
+          r.steps.some((s) => s.status === 'passed') &&
+          r.steps.some((s) => s.status === 'pending' || s.status === 'running'),
+      ),
+    ).toBe(true);
+
     expect(await leftovers()).toEqual({ events: [], bookings: [], pages: [pageId] });
     const listed = await stack.call('GET', 'pages', { token: host.token });
     expect(listed.body.pages.map((p: { id: string }) => p.id)).toEqual([pageId]);
+  });
+
+  it('a run whose worker died reads as failed where it stopped, and the next start clears it', async () => {
+    const runtime = syncRuntime(stack.services);
+    const longAgo = new Date(Date.now() - 10 * 60_000).toISOString();
+    const store = new SelfTestStore(stack.services.tables);
+    await store.save({
+      hostId: host.user.id,
+      run: {
+        runId: 'st_lostrun123',
+        status: 'running',
+        startedAt: longAgo,
+        steps: [1, 2, 3, 4, 5].map((step) => ({
+          step: step as SelfTestStep['step'],
+          name: `Step ${step}`,
+          status: step === 1 ? 'passed' : step === 2 ? 'running' : 'pending',
+        })),
+      },
+      leftovers: { bookingIds: [], eventIds: [] },
+    });
+    const read = await stack.call('GET', 'sync/selftest/st_lostrun123', { token: host.token });
+    expect(read.body.status).toBe('failed');
+    expect(read.body.steps[1]).toMatchObject({
+      status: 'failed',
+      detail: 'The self-test stopped before it finished. Run it again.',
+    });
+    expect(read.body.steps[0].status).toBe('passed');
+    const next = await runSelfTest();
+    expect(next.runId).not.toBe('st_lostrun123');
+    expect((await store.get(host.user.id, 'st_lostrun123'))?.run.status).toBe('failed');
+    expect(await runtime.selfTest.get(host.user.id, next.runId)).toEqual(next);
   });
 
   it('is not another host’s to read', async () => {

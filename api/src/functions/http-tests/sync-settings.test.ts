@@ -50,7 +50,7 @@ describe('what is synced follows the settings', () => {
 
     const view = (await outlook()
       .api(`/users/${host.user.id}/calendarView`)
-      .query({ startDateTime: days[1], endDateTime: plus(days[1]!, 1) })
+      .query({ startDateTime: days[1]!, endDateTime: plus(days[1]!, 1) })
       .header('Prefer', 'outlook.timezone="UTC"')
       .get()) as { value: { id: string; seriesMasterId?: string }[] };
     const occurrence = view.value.find((e) => e.seriesMasterId === series.id);
