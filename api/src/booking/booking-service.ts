@@ -19,7 +19,7 @@ import type { BookingRecord, NewBooking } from '../store/bookings.js';
 import { NotFoundError, SlotTakenError } from '../store/errors.js';
 import { requestFingerprint } from '../store/idempotency.js';
 import type { BookingPageRecord } from '../store/pages.js';
-import { orMissing } from '../store/table-errors.js';
+import { orMissing, storageStatus } from '../store/table-errors.js';
 import { Availability, type HostContext } from './availability.js';
 import type { BookingDeps } from './deps.js';
 import {
@@ -45,6 +45,8 @@ const hourMs = 3_600_000;
 const takenCodes = new Set(['BUSY', 'BUFFER', 'BOOKED', 'DAILY_LIMIT', 'MEMBER_BUSY', 'NO_MEMBER_FREE']);
 
 const awaitingKey = (id: string) => `awaiting|${id}`;
+/** How long a decision in progress holds a booking; a crashed one frees it for the host after this. */
+const claimMs = 2 * 60_000;
 const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('base64url')}`;
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -214,7 +216,10 @@ export class BookingService {
 
   /** The host accepts a booking that waits for confirmation: its Outlook event is created now. */
   async approve(booking: BookingRecord): Promise<Booking> {
-    await this.requireAwaiting(booking);
+    return this.decide(booking, () => this.approveClaimed(booking));
+  }
+
+  private async approveClaimed(booking: BookingRecord): Promise<Booking> {
     const record = await this.page(booking.pageId);
     const hosts = await this.availability.pageHosts(record);
     const involved = this.involvedHosts(record, hosts, booking.hostId);
@@ -238,7 +243,10 @@ export class BookingService {
 
   /** The host declines: the held time is released and the booking is cancelled. */
   async decline(booking: BookingRecord, reason?: string): Promise<Booking> {
-    await this.requireAwaiting(booking);
+    return this.decide(booking, () => this.declineClaimed(booking, reason));
+  }
+
+  private async declineClaimed(booking: BookingRecord, reason?: string): Promise<Booking> {
     const cancelled = await this.rollBack(booking, reason || 'The host declined this booking.');
     await this.clearAwaiting(booking);
     const record = await this.pageOrUndefined(booking.pageId);
@@ -247,19 +255,56 @@ export class BookingService {
   }
 
   /**
-   * Approving and declining are for a booking that waits for its host, once. Anything else is a
-   * conflict whose sentence (and `bookingStatus`, and the booking as it stands) says where the booking
-   * is now, so a second click in Teams shows the outcome instead of acting twice.
+   * Approving and declining are for a booking that waits for its host, once. The decision first
+   * claims the booking's awaiting marker (conditional on its ETag), so of two clicks at the same
+   * moment one acts and the other is refused; a decision that fails gives the claim back. Anything
+   * else is a conflict whose sentence (and `bookingStatus`, and the booking as it stands) says where
+   * the booking is now, so a second click in Teams shows the outcome instead of acting twice.
    */
-  private async requireAwaiting(booking: BookingRecord): Promise<void> {
-    if (booking.status === 'pending' && (await this.isAwaiting(booking))) return;
-    const detail =
-      booking.status === 'cancelled'
-        ? `This booking is already cancelled${booking.cancelReason ? ` (${booking.cancelReason.replace(/\.$/, '')})` : ''}; nothing was changed.`
-        : booking.status === 'confirmed'
-          ? 'This booking is already confirmed: it was approved or needed no approval; nothing was changed.'
-          : 'This booking does not wait for approval; its Outlook event is being created.';
-    throw new BookingStateError(detail, { bookingStatus: booking.status, booking: await this.view(booking) });
+  private async decide(booking: BookingRecord, act: () => Promise<Booking>): Promise<Booking> {
+    const markers = this.deps.tables.client('bookings');
+    const key = awaitingKey(booking.id);
+    const marker =
+      booking.status === 'pending'
+        ? await orMissing(markers.getEntity<{ claimedAt?: string }>(booking.hostId, key))
+        : undefined;
+    const now = this.deps.clock().getTime();
+    const claimed = marker?.claimedAt !== undefined && now - Date.parse(marker.claimedAt) < claimMs;
+    let taken = false;
+    if (marker && !claimed) {
+      try {
+        await markers.updateEntity(
+          { partitionKey: booking.hostId, rowKey: key, claimedAt: new Date(now).toISOString() },
+          'Replace',
+          { etag: marker.etag },
+        );
+        taken = true;
+      } catch (error) {
+        if (storageStatus(error) !== 412 && storageStatus(error) !== 404) throw error;
+      }
+    }
+    if (!taken) {
+      const current = (await this.deps.bookings.get(booking.hostId, booking.id)) ?? booking;
+      const detail =
+        current.status === 'cancelled'
+          ? `This booking is already cancelled${current.cancelReason ? ` (${current.cancelReason.replace(/\.$/, '')})` : ''}; nothing was changed.`
+          : current.status === 'confirmed'
+            ? 'This booking is already confirmed: it was approved or needed no approval; nothing was changed.'
+            : marker
+              ? 'This booking is being approved or declined right now; nothing was changed.'
+              : 'This booking does not wait for approval; its Outlook event is being created.';
+      throw new BookingStateError(detail, {
+        bookingStatus: current.status,
+        booking: await this.view(current),
+      });
+    }
+    try {
+      return await act();
+    } catch (error) {
+      // Still waiting for the host (e.g. the time is now busy in Outlook): they may decide again.
+      await this.markAwaiting(booking.hostId, booking.id);
+      throw error;
+    }
   }
 
   /** Cancels the Outlook event (attendees are told, with the reason) and releases the time. */

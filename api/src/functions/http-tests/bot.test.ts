@@ -194,6 +194,37 @@ describe("a Teams user's bookings", () => {
     expect(eventsOfBooking(stack.emulator, megan.user.id, id)).toHaveLength(0);
   });
 
+  it('acts once when two decisions arrive at the same moment: one answers, the other is a 409', async () => {
+    const id = await held(approvalPage.id, hoursFromNow(46));
+    const answers = await Promise.all([
+      act(megan.user.id, id, 'approve'),
+      act(megan.user.id, id, 'approve'),
+      act(megan.user.id, id, 'decline', {}),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
+    const winner = answers.find((a) => a.status === 200)!.body as { status: string };
+    const events = eventsOfBooking(stack.emulator, megan.user.id, id).filter((e) => !e.isCancelled);
+    expect(events).toHaveLength(winner.status === 'confirmed' ? 1 : 0);
+    for (const refused of answers.filter((a) => a.status === 409))
+      expect(refused.body.bookingStatus).toMatch(/pending|confirmed|cancelled/);
+  });
+
+  it('gives the decision back when approving fails (the time became busy in Outlook): the host may still decline', async () => {
+    const start = hoursFromNow(48);
+    const id = await held(approvalPage.id, start);
+    stack.emulator.store.addEvent(megan.user.id, {
+      subject: 'Board meeting',
+      start: { dateTime: start.slice(0, 19), timeZone: 'UTC' },
+      end: { dateTime: new Date(Date.parse(start) + 3_600_000).toISOString().slice(0, 19), timeZone: 'UTC' },
+    });
+    const approved = await act(megan.user.id, id, 'approve');
+    expect(approved.status).toBe(409);
+    expect(approved.body.detail).toContain('another event at this time');
+    const declined = await act(megan.user.id, id, 'decline', { reason: 'Clash' });
+    expect(declined.status).toBe(200);
+    expect(declined.body.status).toBe('cancelled');
+  });
+
   it('cancels as the host: the Outlook event is cancelled and the slot offered again', async () => {
     const start = hoursFromNow(50);
     const id = await held(adelePage.id, start);
