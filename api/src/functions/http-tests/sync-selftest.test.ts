@@ -145,4 +145,26 @@ describe('POST /api/sync/selftest', () => {
     }
     expect(await leftovers()).toEqual({ events: [], bookings: [], pages: [pageId] });
   });
+
+  it('checks the cross-time-zone booking in the host’s own wall time, here Newfoundland (−03:30)', async () => {
+    stack.emulator.store.updateMailboxSettings(host.user.id, {
+      timeZone: 'Newfoundland Standard Time',
+      workingHours: {
+        daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+        startTime: '06:00:00.0000000',
+        endTime: '22:00:00.0000000',
+        timeZone: { name: 'Newfoundland Standard Time' },
+      },
+    });
+    // Opening Tandem reads the mailbox settings again.
+    expect((await stack.call('GET', 'me', { token: host.token })).body.mailbox.timeZone).toBe(
+      'America/St_Johns',
+    );
+    const run = await runSelfTest();
+    expect(run.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed']);
+    expect(run.steps[4]!.detail).toMatch(
+      /^Booked for \d\d:\d\d in Asia\/Kathmandu; Outlook shows .* \(America\/St_Johns\), the same moment\.$/,
+    );
+    expect(await leftovers()).toEqual({ events: [], bookings: [], pages: [pageId] });
+  });
 });
