@@ -275,7 +275,7 @@ export async function startContractServer(
       if (!parsed.success) return invalid(res, parsed.error);
       const strangers = memberProblems(parsed.data, '');
       if (strangers) return send(res, 400, strangers);
-      const id = m?.[1] ?? `p${nextId++}`;
+      const id = m?.[1] ?? `pg-new-${nextId++}`;
       const before = state.pages.find((p) => p.id === id);
       if (m && !before) return send(res, 404, problem(404, 'There is no such booking page.', 'NOT_FOUND'));
       if (before && req.headers['if-match'] !== before.etag) return send(res, 412, changedElsewhere());

@@ -1,43 +1,16 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
-import { useApi } from '../../api/context.js';
-import type { Booking } from '../../api/types.js';
+import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useStrings } from '../../i18n/index.js';
-import { detectZone, formatDateTime } from '../../time/zones.js';
-import type { Loadable } from '../SlotPicker/SlotPicker.types.js';
+import { formatDateTime } from '../../time/zones.js';
+import { CancelForm } from './CancelForm.js';
+import { RescheduleForm } from './RescheduleForm.js';
+import { useBookingsList } from './useBookingsList.js';
 
-/** The host's bookings with cancel (and a reason) and reschedule to a new start. */
+/** The host's upcoming bookings, each cancelled (with a reason) or moved to another free time. */
 export function BookingsList({ locale }: { locale: string }) {
   const t = useStrings();
   const b = t.bookings;
-  const api = useApi();
-  const zone = detectZone();
-  const [list, setList] = useState<Loadable<Booking[]>>({ status: 'loading' });
-  const [acting, setActing] = useState<{ id: string; kind: 'cancel' | 'reschedule' } | undefined>();
-  const [input, setInput] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const load = useCallback(() => {
-    api
-      .listBookings({ from: new Date().toISOString() })
-      .then((answer) => setList({ status: 'ready', value: answer.bookings }))
-      .catch((e: Error) => setList({ status: 'error', error: e }));
-  }, [api]);
-  useEffect(load, [load]);
-
-  const act = () => {
-    if (!acting) return;
-    const call =
-      acting.kind === 'cancel'
-        ? api.hostCancel(acting.id, input.trim() || undefined)
-        : api.hostReschedule(acting.id, { start: new Date(input).toISOString() });
-    call
-      .then(() => {
-        setActing(undefined);
-        setInput('');
-        load();
-      })
-      .catch((e: Error) => setError(e.message));
-  };
+  const state = useBookingsList(locale);
+  const { list, acting } = state;
 
   if (list.status === 'loading') return <Spinner label={t.loading} />;
   if (list.status === 'error')
@@ -46,68 +19,74 @@ export function BookingsList({ locale }: { locale: string }) {
         <MessageBarBody>{list.error.message}</MessageBarBody>
       </MessageBar>
     );
-  if (list.value.length === 0) return <p>{b.empty}</p>;
   return (
     <>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{b.invitee}</th>
-            <th scope="col">{b.when}</th>
-            <th scope="col">{b.status}</th>
-            <th scope="col">{b.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.value.map((booking) => (
-            <tr key={booking.id}>
-              <td>
-                {booking.invitee.name} ({booking.invitee.email})
-              </td>
-              <td>{formatDateTime(booking.start, zone, locale)}</td>
-              <td>{t.manage.status[booking.status]}</td>
-              <td>
-                {booking.status !== 'cancelled' && (
-                  <>
-                    <Button size="small" onClick={() => setActing({ id: booking.id, kind: 'reschedule' })}>
-                      {b.reschedule}
-                    </Button>{' '}
-                    <Button size="small" onClick={() => setActing({ id: booking.id, kind: 'cancel' })}>
-                      {b.cancel}
-                    </Button>
-                  </>
-                )}
-              </td>
+      <p role="status">{state.done ?? ''}</p>
+      {list.value.length === 0 ? (
+        <p>{b.empty}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{b.invitee}</th>
+              <th scope="col">{b.when}</th>
+              <th scope="col">{b.status}</th>
+              <th scope="col">{b.actions}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {acting && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            act();
-          }}
-        >
-          <Field label={acting.kind === 'cancel' ? b.cancelReason : b.newStart}>
-            <Input
-              type={acting.kind === 'cancel' ? 'text' : 'datetime-local'}
-              value={input}
-              onChange={(_, d) => setInput(d.value)}
-            />
-          </Field>
-          <Button type="submit" appearance="primary">
-            {acting.kind === 'cancel' ? b.confirmCancel : b.confirmReschedule}
-          </Button>{' '}
-          <Button type="button" onClick={() => setActing(undefined)}>
-            {t.close}
-          </Button>
-        </form>
+          </thead>
+          <tbody>
+            {list.value.map((booking) => (
+              <tr key={booking.id}>
+                <td>
+                  {booking.invitee.name} ({booking.invitee.email})
+                </td>
+                <td>{formatDateTime(booking.start, state.zone, locale)}</td>
+                <td>
+                  {t.manage.status[booking.status]}
+                  {booking.cancelReason && ` — ${booking.cancelReason}`}
+                </td>
+                <td>
+                  {booking.status !== 'cancelled' && (
+                    <>
+                      <Button
+                        size="small"
+                        aria-label={b.rescheduleTitle(booking.invitee.name)}
+                        onClick={() => state.setActing({ booking, kind: 'reschedule' })}
+                      >
+                        {b.reschedule}
+                      </Button>{' '}
+                      <Button
+                        size="small"
+                        aria-label={b.cancelTitle(booking.invitee.name)}
+                        onClick={() => state.setActing({ booking, kind: 'cancel' })}
+                      >
+                        {b.cancel}
+                      </Button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {acting?.kind === 'cancel' && (
+        <CancelForm
+          key={acting.booking.id}
+          booking={acting.booking}
+          onDone={state.finish}
+          onClose={() => state.setActing(undefined)}
+        />
+      )}
+      {acting?.kind === 'reschedule' && (
+        <RescheduleForm
+          key={acting.booking.id}
+          booking={acting.booking}
+          zone={state.zone}
+          locale={locale}
+          onDone={state.finish}
+          onClose={() => state.setActing(undefined)}
+        />
       )}
     </>
   );

@@ -167,3 +167,54 @@ describe('following the Teams theme', () => {
     expect(within(screen.getByRole('tablist')).getAllByRole('tab')).toHaveLength(3);
   });
 });
+
+describe('the booking pages list', () => {
+  const webHost = () => ({ ...createWebHost(undefined), getApiToken: () => Promise.resolve('dev-token') });
+
+  it('creates a page in the editor and lists it', async () => {
+    const user = userEvent.setup();
+    renderHost(webHost());
+    await user.click(await screen.findByRole('button', { name: 'New booking page' }));
+    await user.type(await screen.findByLabelText(/^Title/), 'Office hours');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    await user.click(screen.getByRole('button', { name: 'Close editor' }));
+    const list = screen.getByRole('list', { name: 'Booking pages' });
+    expect(within(list).getByText('Office hours')).toBeTruthy();
+    expect(server.requests.find((r) => r.method === 'POST' && r.path === '/api/pages')?.body).toMatchObject({
+      title: 'Office hours',
+      slug: 'office-hours',
+    });
+  });
+
+  it('opens a page in the editor with its saved rules', async () => {
+    const user = userEvent.setup();
+    renderHost(webHost());
+    await user.click(await screen.findByRole('button', { name: 'Edit Intro <call> & more' }));
+    expect(((await screen.findByLabelText(/^Title/)) as HTMLInputElement).value).toBe('Intro <call> & more');
+    expect((screen.getByLabelText(/^Link name/) as HTMLInputElement).value).toBe('intro');
+  });
+
+  it('copies the public link', async () => {
+    const user = userEvent.setup();
+    renderHost(webHost());
+    await user.click(await screen.findByRole('button', { name: 'Copy link to Intro <call> & more' }));
+    expect(await screen.findByText('The link to “Intro <call> & more” is copied.')).toBeTruthy();
+    expect(await navigator.clipboard.readText()).toBe('https://tandem.test/index.html?page=p1');
+  });
+
+  it('deletes a page after a confirmation, with its etag', async () => {
+    const user = userEvent.setup();
+    renderHost(webHost());
+    await user.click(await screen.findByRole('button', { name: 'Delete Intro <call> & more' }));
+    const confirm = screen.getByRole('alertdialog', { name: 'Delete Intro <call> & more' });
+    await user.click(within(confirm).getByRole('button', { name: 'Delete page' }));
+    expect(await screen.findByText('“Intro <call> & more” was deleted.')).toBeTruthy();
+    expect(screen.getByText('No booking pages yet. Create one to share a link.')).toBeTruthy();
+    const sent = server.requests.find((r) => r.method === 'DELETE');
+    expect(sent).toMatchObject({
+      path: '/api/pages/p1',
+      headers: expect.objectContaining({ 'if-match': '"1"' }),
+    });
+  });
+});
