@@ -4,11 +4,13 @@ import { useApi } from '../../api/context.js';
 import type { BookingPage } from '../../api/types.js';
 import { useHost } from '../../hosts/HostContext.js';
 import { useStrings } from '../../i18n/index.js';
-import { ComposeActions } from '../ComposeActions/ComposeActions.js';
 import type { Loadable } from '../SlotPicker/SlotPicker.types.js';
 import { PagesView } from './PagesView.js';
 
-// Views other than the page list load when their tab is first opened.
+// Views other than the page list load when first shown (compose actions only in the task pane).
+const ComposeActions = lazy(() =>
+  import('../ComposeActions/ComposeActions.js').then((m) => ({ default: m.ComposeActions })),
+);
 const BookingsList = lazy(() =>
   import('../BookingsList/BookingsList.js').then((m) => ({ default: m.BookingsList })),
 );
@@ -47,7 +49,9 @@ export function HostApp({ origin, showCompose = false }: HostAppProps) {
       <h1>{t.appName}</h1>
       {host.kind === 'web' && <p>{t.host.degraded.teamsTheme}</p>}
       {pages.status === 'ready' && showCompose && (
-        <ComposeActions pages={pages.value} compose={host.compose} origin={origin} locale={host.locale} />
+        <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
+          <ComposeActions pages={pages.value} compose={host.compose} origin={origin} locale={host.locale} />
+        </Suspense>
       )}
       <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)}>
         <Tab value="pages">{t.host.tabs.pages}</Tab>
