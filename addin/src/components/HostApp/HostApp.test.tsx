@@ -62,6 +62,9 @@ function fakeOffice() {
   return { office, inserted };
 }
 
+// Views load lazily: the first render of one also compiles its module in the test runner.
+const lazyView = { timeout: 10_000 };
+
 let server: ContractServer;
 beforeEach(async () => {
   server = await startContractServer({
@@ -90,7 +93,7 @@ describe('inserting into an Outlook message', () => {
     const { office, inserted } = fakeOffice();
     renderHost(await createOutlookHost(office));
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Insert booking link' }));
+    await user.click(await screen.findByRole('button', { name: 'Insert booking link' }, lazyView));
     expect(await screen.findByText('Inserted at the cursor.')).toBeTruthy();
     expect(inserted).toEqual([
       {
@@ -108,7 +111,7 @@ describe('inserting into an Outlook message', () => {
     const { office, inserted } = fakeOffice();
     renderHost(await createOutlookHost(office));
     const user = userEvent.setup();
-    const count = await screen.findByRole('spinbutton', { name: 'Number of times' });
+    const count = await screen.findByRole('spinbutton', { name: 'Number of times' }, lazyView);
     await user.clear(count);
     await user.type(count, '2');
     await user.tab();
@@ -124,7 +127,11 @@ describe('inserting into an Outlook message', () => {
   it('explains in a plain browser that inserting needs Outlook', async () => {
     renderHost({ ...createWebHost(undefined), getApiToken: () => Promise.resolve('dev-token') });
     expect(
-      await screen.findByText('Inserting into a message works in Outlook while you write an email.'),
+      await screen.findByText(
+        'Inserting into a message works in Outlook while you write an email.',
+        {},
+        lazyView,
+      ),
     ).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Insert booking link' }).hasAttribute('disabled')).toBe(true);
   });
@@ -175,7 +182,7 @@ describe('the booking pages list', () => {
     const user = userEvent.setup();
     renderHost(webHost());
     await user.click(await screen.findByRole('button', { name: 'New booking page' }));
-    await user.type(await screen.findByLabelText(/^Title/), 'Office hours');
+    await user.type(await screen.findByLabelText(/^Title/, {}, lazyView), 'Office hours');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');
     await user.click(screen.getByRole('button', { name: 'Close editor' }));
@@ -191,7 +198,9 @@ describe('the booking pages list', () => {
     const user = userEvent.setup();
     renderHost(webHost());
     await user.click(await screen.findByRole('button', { name: 'Edit Intro <call> & more' }));
-    expect(((await screen.findByLabelText(/^Title/)) as HTMLInputElement).value).toBe('Intro <call> & more');
+    expect(((await screen.findByLabelText(/^Title/, {}, lazyView)) as HTMLInputElement).value).toBe(
+      'Intro <call> & more',
+    );
     expect((screen.getByLabelText(/^Link name/) as HTMLInputElement).value).toBe('intro');
   });
 
