@@ -46,18 +46,4 @@ export type { SyncHealth } from '@tandem/api/contracts';
  * The sync self-test run (`POST /api/sync/selftest`, then `GET /api/sync/selftest/{runId}`): the five
  * checks of the design against the host's own calendar, each step's state as it runs.
  */
-export type SelfTestStatus = 'pending' | 'running' | 'passed' | 'failed';
-export interface SelfTestStep {
-  step: 1 | 2 | 3 | 4 | 5;
-  name: string;
-  status: SelfTestStatus;
-  detail?: string;
-  ms?: number;
-}
-export interface SelfTestRun {
-  runId: string;
-  status: Exclude<SelfTestStatus, 'pending'>;
-  startedAt: string;
-  finishedAt?: string;
-  steps: SelfTestStep[];
-}
+export type { SelfTestRun, SelfTestStep } from '@tandem/api/contracts';

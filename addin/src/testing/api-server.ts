@@ -335,13 +335,17 @@ export async function startContractServer(
     if (route === 'POST sync/selftest') {
       selfTestPolls = 0;
       const first = state.selfTest[0];
-      return first ? send(res, 202, first) : send(res, 503, problem(503, 'The self-test cannot run now.'));
+      return first
+        ? send(res, 202, first, contracts.selfTestRunSchema)
+        : send(res, 503, problem(503, 'The self-test cannot run now.'));
     }
     if ((m = route.match(/^GET sync\/selftest\/([^/]+)$/))) {
-      const runs = state.selfTest.filter((r) => r.runId === decodeURIComponent(m![1]!));
+      const params = contracts.selfTestRunParamsSchema.safeParse({ runId: decodeURIComponent(m[1]!) });
+      if (!params.success) return invalid(res, params.error);
+      const runs = state.selfTest.filter((r) => r.runId === params.data.runId);
       if (runs.length === 0) return send(res, 404, problem(404, 'There is no such self-test run.'));
       selfTestPolls = Math.min(selfTestPolls + 1, runs.length - 1);
-      return send(res, 200, runs[selfTestPolls]);
+      return send(res, 200, runs[selfTestPolls], contracts.selfTestRunSchema);
     }
     return send(res, 404, problem(404, `No route ${route}.`));
   };

@@ -79,7 +79,7 @@ describe('the self-test', () => {
     states: ('pending' | 'running' | 'passed' | 'failed')[],
     detail?: string,
   ) => ({
-    runId: 'run-1',
+    runId: 'st_run00001',
     status,
     startedAt: '2026-11-24T10:00:00Z',
     ...(status !== 'running' && { finishedAt: '2026-11-24T10:00:09Z' }),
@@ -128,9 +128,9 @@ describe('the self-test', () => {
     ]);
     const calls = server.requests.filter((r) => r.path.startsWith('/api/sync/selftest'));
     expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/sync/selftest' });
-    expect(calls.slice(1).every((c) => c.method === 'GET' && c.path === '/api/sync/selftest/run-1')).toBe(
-      true,
-    );
+    expect(
+      calls.slice(1).every((c) => c.method === 'GET' && c.path === '/api/sync/selftest/st_run00001'),
+    ).toBe(true);
     expect(calls.length).toBe(4);
     expect(screen.getByRole('button', { name: 'Run the self-test' }).hasAttribute('disabled')).toBe(false);
   });
