@@ -1,0 +1,73 @@
+// Debian's Chromium driven by playwright-core (no downloaded browsers), plus what every walk needs:
+// a visitor's context in a theme and time zone, screenshots kept as artifacts, and an axe check.
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Where screenshots of every surface are written (git-ignored). */
+export const artifactsDir = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+  if (!executablePath)
+    throw new Error('Chromium is not installed: apt-get install -y --no-install-recommends chromium');
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** @default 'light' */
+export type Look = 'light' | 'dark' | 'contrast';
+
+export interface VisitorOptions {
+  /** IANA zone of the visitor's computer. @default 'America/Los_Angeles' */
+  timezoneId?: string;
+  look?: Look;
+}
+
+/**
+ * A fresh browser profile: en-US, a laptop-sized window, the system theme of `look` (the booking
+ * page and the plain-browser host views follow it), the emulator's dev certificate accepted.
+ * office.js is never fetched from Microsoft's CDN: outside Outlook it is simply absent.
+ */
+export async function visitor(browser: Browser, options: VisitorOptions = {}): Promise<BrowserContext> {
+  const look = options.look ?? 'light';
+  const context = await browser.newContext({
+    locale: 'en-US',
+    timezoneId: options.timezoneId ?? 'America/Los_Angeles',
+    viewport: { width: 1200, height: 900 },
+    ignoreHTTPSErrors: true,
+    colorScheme: look === 'dark' ? 'dark' : 'light',
+    forcedColors: look === 'contrast' ? 'active' : 'none',
+  });
+  await context.route('https://appsforoffice.microsoft.com/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }),
+  );
+  return context;
+}
+
+/** Saves a full-page screenshot as e2e/artifacts/{name}.png and answers the path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(artifactsDir, { recursive: true });
+  const path = `${artifactsDir}${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** The serious and critical axe-core violations on the page, each as "rule: target, target". */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
