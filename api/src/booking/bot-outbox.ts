@@ -9,6 +9,7 @@ import {
 import type { BookingRecord } from '../store/bookings.js';
 import type { BookingPageRecord } from '../store/pages.js';
 import type { Availability } from './availability.js';
+import { isSelfTestPage } from './self-test-pages.js';
 import type { BookingDeps } from './deps.js';
 import { toBookingView } from './views.js';
 
@@ -51,7 +52,8 @@ export class BotOutbox {
     details: BookingEventDetails,
   ): Promise<void> {
     const queues = this.deps.queues;
-    if (!queues) return;
+    // The sync self-test books, moves and cancels on the host's calendar; that is not news for them.
+    if (!queues || isSelfTestPage(record?.page)) return;
     const occurredAt = this.deps.clock().toISOString();
     await Promise.all(
       recipientsOf(booking, record).map(async (hostId) => {

@@ -21,10 +21,8 @@ import type { BookingService } from './booking-service.js';
 import type { BookingDeps } from './deps.js';
 import { InvalidFieldError } from './errors.js';
 import { previewExplain, previewSlots } from './page-preview.js';
+import { isSelfTestPage } from './self-test-pages.js';
 import { toBookingView } from './views.js';
-
-/** Slug prefix of the sync self-test's temporary pages (sync/self-test.ts), hidden from the host's list. */
-export const selfTestSlugPrefix = 'tandem-selftest-';
 
 const toPage = (record: BookingPageRecord): BookingPage => ({
   id: record.id,
@@ -125,9 +123,7 @@ export class HostService {
 
   async listPages(principal: Principal): Promise<BookingPage[]> {
     // The sync self-test's temporary page lives for seconds and is not the host's to manage.
-    return (await this.deps.pages.list(principal.userId))
-      .filter((p) => !p.page.slug.startsWith(selfTestSlugPrefix))
-      .map(toPage);
+    return (await this.deps.pages.list(principal.userId)).filter((p) => !isSelfTestPage(p.page)).map(toPage);
   }
 
   async getPage(principal: Principal, pageId: string): Promise<BookingPage> {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { findWindows } from 'windows-iana';
 import type { BookingService } from '../booking/booking-service.js';
 import type { BookingDeps } from '../booking/deps.js';
-import { selfTestSlugPrefix } from '../booking/host-service.js';
+import { selfTestSlugPrefix } from '../booking/self-test-pages.js';
 import { bookingPageInputSchema } from '../contracts/pages.js';
 import { selfTestStepNames, type SelfTestRun, type SelfTestStep } from '../contracts/sync.js';
 import { calendarPath } from '../graph/calendar-reads.js';

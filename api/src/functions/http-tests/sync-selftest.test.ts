@@ -81,6 +81,9 @@ describe('POST /api/sync/selftest', () => {
     ).toBe(true);
 
     expect(await leftovers()).toEqual({ events: [], bookings: [], pages: [pageId] });
+    // Nothing is announced to the host in Teams: the test's bookings are not news.
+    const outbox = await stack.services.queues.client('botOutbox').peekMessages({ numberOfMessages: 32 });
+    expect(outbox.peekedMessageItems).toEqual([]);
     const listed = await stack.call('GET', 'pages', { token: host.token });
     expect(listed.body.pages.map((p: { id: string }) => p.id)).toEqual([pageId]);
   });
