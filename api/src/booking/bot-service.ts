@@ -10,6 +10,7 @@ import type { BookingService } from './booking-service.js';
 import type { BookingDeps } from './deps.js';
 import { UnknownHostError } from './errors.js';
 import { toBookingView } from './views.js';
+import { isSelfTestPage } from './self-test-pages.js';
 
 const opaqueId = /^[A-Za-z0-9_-]{1,64}$/;
 /** How many people a search answers: a chat shows a short list, the user types more to narrow it. */
@@ -83,7 +84,8 @@ export class BotService {
     const people: BotPerson[] = [];
     for await (const connection of this.deps.connections.all()) {
       if (connection.tenantId.toLowerCase() !== tenantId || !connection.sealedRefreshToken) continue;
-      const pages = await this.deps.pages.list(connection.hostId);
+      // A sync self-test's temporary page is nobody's to book.
+      const pages = (await this.deps.pages.list(connection.hostId)).filter((p) => !isSelfTestPage(p.page));
       if (pages.length === 0) continue;
       const matches =
         has(connection.displayName) ||
