@@ -94,6 +94,19 @@ describe('when the host withdraws consent', () => {
     expect(reconcile.calendars).toBeGreaterThanOrEqual(1);
     expect(await syncRuntime(stack.services).sync.renewExpiring()).toEqual({ renewed: 0, failed: 0 });
 
+    // The self-test says what is wrong at its first step.
+    const started = await stack.call('POST', 'sync/selftest', { token: host.token });
+    expect(started.status).toBe(202);
+    let run = started.body;
+    await eventually('the self-test finishes', async () => {
+      run = (await stack.call('GET', `sync/selftest/${started.body.runId}`, { token: host.token })).body;
+      return run.status !== 'running';
+    });
+    expect(run.status).toBe('failed');
+    expect(run.steps[0].detail).toBe(
+      `Tandem is not connected to your calendar: ${report.connection.reason} Open Tandem once to reconnect.`,
+    );
+
     // Opening Tandem while consent is still withdrawn says so and keeps it broken.
     const me = await stack.call('GET', 'me', { token: host.token });
     expect(me.status).toBe(200);
