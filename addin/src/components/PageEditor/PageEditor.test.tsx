@@ -286,6 +286,39 @@ describe('the live preview', () => {
     expect(await screen.findByText('This time is offered.')).toBeTruthy();
   });
 
+  it('words each team member’s reasons under their name', async () => {
+    server.state.explain = () => [
+      {
+        code: 'NO_MEMBER_FREE',
+        message: 'No team member can take this slot.',
+        members: [
+          { hostId: 'host-1', reasons: [{ code: 'DAILY_LIMIT', message: 'limit' }] },
+          { hostId: 'user-adele', reasons: [{ code: 'OUTSIDE_WORKING_HOURS', message: 'hours' }] },
+        ],
+      },
+    ];
+    const user = userEvent.setup();
+    renderEditor();
+    await user.click(await screen.findByRole('button', { name: '9:00, offered' }));
+    const sentence = await screen.findByText(/^No team member can take it:/);
+    expect(sentence.textContent).toContain('Team member user-adele:It is outside the working hours.');
+    expect(sentence.textContent).toContain('The limit of bookings per day is already reached on that day.');
+  });
+
+  it('keeps previewing while a question is half written (only saving checks it)', async () => {
+    const user = userEvent.setup();
+    renderEditor();
+    await screen.findByRole('group', { name: 'Times of the day' });
+    await user.click(screen.getByRole('button', { name: 'Add a question' }));
+    const asked = previews().length;
+    const buffer = screen.getByLabelText('Buffer after (minutes)');
+    await user.clear(buffer);
+    await user.type(buffer, '5');
+    await waitFor(() => expect(previews().length).toBeGreaterThan(asked));
+    expect(await screen.findByText('4 times offered on this day.')).toBeTruthy();
+    expect(pageOf(previews().at(-1))).toMatchObject({ questions: [], rules: { bufferAfterMinutes: 5 } });
+  });
+
   it('marks the field the API refused while previewing', async () => {
     const user = userEvent.setup();
     renderEditor();

@@ -21,6 +21,10 @@ const useStyles = makeStyles({
       margin: 0,
     },
     '& legend': { fontWeight: tokens.fontWeightSemibold, paddingInline: tokens.spacingHorizontalXS },
+    // Buttons keep their own width; number and time inputs need no full line.
+    '& fieldset button': { alignSelf: 'flex-start' },
+    '& input[type="number"], & input[type="time"], & input[type="date"]': { maxWidth: '12em' },
+    '& ol': { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
   },
   actions: {
     display: 'flex',

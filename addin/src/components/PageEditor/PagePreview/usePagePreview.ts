@@ -15,11 +15,17 @@ const minimumGridStep = 15;
 const validDurations = (list: readonly number[]) =>
   list.filter((n) => Number.isInteger(n) && n >= 5 && n <= 480 && n % 5 === 0);
 
-/** Title and link name change no slot: a new page is previewed before it has them. */
+/**
+ * Only what changes slots is previewed: a half-written title, location or question does not stop the
+ * preview (saving still checks them).
+ */
 const previewable = (draft: PageDraft): PageDraft => ({
   ...draft,
-  title: draft.title.trim() || 'Preview',
-  slug: draft.slug || 'preview',
+  title: 'Preview',
+  slug: 'preview',
+  description: '',
+  location: { kind: 'teams' },
+  questions: [],
 });
 
 /**

@@ -18,13 +18,12 @@ export interface NumberFieldProps {
 export function NumberField({ label, value, onChange, error, min, step, hint }: NumberFieldProps) {
   const [text, setText] = useState(value === undefined || Number.isNaN(value) ? '' : String(value));
   useEffect(() => {
-    setText((current) =>
-      Number(current) === value || (current === '' && value === undefined)
-        ? current
-        : value === undefined || Number.isNaN(value)
-          ? current
-          : String(value),
-    );
+    // Follow a change made elsewhere (a reset, a loaded page); keep what is typed while it means the value.
+    setText((current) => {
+      const typed = current.trim() === '' ? undefined : Number(current);
+      const same = typed === value || (Number.isNaN(typed) && Number.isNaN(value));
+      return same || value === undefined ? current : String(value);
+    });
   }, [value]);
   return (
     <Field label={label} {...(hint && { hint })} {...errorProps(error)}>

@@ -23,8 +23,8 @@ export function Questions({ draft, update, error }: PartProps) {
   return (
     <fieldset>
       <legend>{t.questions}</legend>
-      {draft.questions.length === 0 && <p>{t.noQuestions}</p>}
-      <ol>
+      {draft.questions.length === 0 ? <p>{t.noQuestions}</p> : null}
+      <ol hidden={draft.questions.length === 0}>
         {draft.questions.map((q, i) => {
           const n = i + 1;
           const at = `questions[${i}]`;

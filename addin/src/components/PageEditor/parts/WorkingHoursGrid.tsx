@@ -1,6 +1,7 @@
 import { Button, Checkbox, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { useStrings } from '../../../i18n/index.js';
+import { addDays } from '../../../time/wallclock.js';
 import { knownZones } from '../../../time/zones.js';
 import type { PartProps } from '../PageEditor.types.js';
 import { officeHours, type Interval, type WorkingHoursDraft } from '../draft.js';
@@ -110,6 +111,16 @@ export function WorkingHoursGrid({ draft, update, error, zone }: PartProps & { z
   );
 }
 
+/** Tomorrow, or the day after the latest override: a new override never repeats a date. */
+function nextFreeDate(overrides: WorkingHoursDraft['overrides']): string {
+  const tomorrow = addDays(new Date().toISOString().slice(0, 10), 1);
+  const latest = overrides
+    .map((o) => o.date)
+    .sort()
+    .at(-1);
+  return latest && latest >= tomorrow ? addDays(latest, 1) : tomorrow;
+}
+
 function addHour(time: string): string {
   const [h, m] = time.split(':').map(Number) as [number, number];
   return `${String(Math.min(h + 1, 24)).padStart(2, '0')}:${String(h + 1 >= 24 ? 0 : m).padStart(2, '0')}`;
@@ -166,7 +177,7 @@ function Overrides({
         onClick={() =>
           setHours((h) => ({
             ...h,
-            overrides: [...h.overrides, { date: new Date().toISOString().slice(0, 10), intervals: [] }],
+            overrides: [...h.overrides, { date: nextFreeDate(h.overrides), intervals: [] }],
           }))
         }
       >
