@@ -30,7 +30,10 @@ export function createBotRuntime(
   settings: BotSettings,
   options: {
     log?: (line: string) => void;
-    outbox?: Pick<OutboxConsumerOptions, 'visibilityTimeoutSeconds' | 'maxDequeues' | 'idlePollMs'>;
+    outbox?: Pick<
+      OutboxConsumerOptions,
+      'visibilityTimeoutSeconds' | 'retryDelaySeconds' | 'maxDequeues' | 'idlePollMs'
+    >;
   } = {},
 ): BotRuntime {
   const log = options.log ?? ((line: string) => console.log(line));

@@ -20,7 +20,7 @@ export async function startBotServer(options: {
   server.post('/api/messages', async (req, res) => {
     await options.adapter.process(req, res, (context) => options.bot.run(context));
   });
-  server.get('/health', (_req, res) => {
+  server.get('/health', async (_req, res) => {
     res.send(200, { status: 'ok' });
   });
   const host = options.host ?? '127.0.0.1';

@@ -45,60 +45,50 @@ const port = (what: string) =>
       .optional(),
   );
 
-const envSchema = z
-  .object({
-    TANDEM_BOT_PORT: port('TANDEM_BOT_PORT'),
-    TANDEM_BOT_APP_ID: optionalText,
-    TANDEM_BOT_APP_SECRET: optionalText,
-    TANDEM_BOT_TENANT_ID: optionalText,
-    TANDEM_AUTH_AUTHORITY: url('TANDEM_AUTH_AUTHORITY').default('https://login.microsoftonline.com'),
-    TANDEM_BOT_CHANNEL_OPENID_URL: url('TANDEM_BOT_CHANNEL_OPENID_URL').default(
-      'https://login.botframework.com/v1/.well-known/openidconfiguration',
-    ),
-    TANDEM_BOT_SERVICE_URL: url('TANDEM_BOT_SERVICE_URL').default('https://smba.trafficmanager.net/teams/'),
-    TANDEM_API_BASE_URL: z.preprocess(
-      blankIsAbsent,
-      z.url({
-        error: (issue) =>
-          issue.input === undefined
-            ? 'TANDEM_API_BASE_URL is not set: give the address of the Tandem API (e.g. http://127.0.0.1:7071).'
-            : 'TANDEM_API_BASE_URL must be an absolute URL (e.g. http://127.0.0.1:7071).',
-      }),
-    ),
-    TANDEM_API_APP_ID_URI: optionalText,
-    TANDEM_PUBLIC_BASE_URL: z.preprocess(blankIsAbsent, url('TANDEM_PUBLIC_BASE_URL').optional()),
-    AzureWebJobsStorage: optionalText,
-    TANDEM_STORAGE_CONNECTION_STRING: optionalText,
-    TANDEM_AZURITE_TABLE_PORT: port('TANDEM_AZURITE_TABLE_PORT'),
-    TANDEM_AZURITE_QUEUE_PORT: port('TANDEM_AZURITE_QUEUE_PORT'),
-  })
-  .superRefine((env, ctx) => {
-    if (env.TANDEM_BOT_APP_ID) {
-      for (const needed of [
-        'TANDEM_BOT_APP_SECRET',
-        'TANDEM_BOT_TENANT_ID',
-        'TANDEM_API_APP_ID_URI',
-      ] as const) {
-        if (!env[needed])
-          ctx.addIssue({
-            code: 'custom',
-            path: [needed],
-            message: `${needed} is not set, but TANDEM_BOT_APP_ID is: the bot's app needs it to sign in.`,
-          });
-      }
+const envSchema = z.object({
+  TANDEM_BOT_PORT: port('TANDEM_BOT_PORT'),
+  TANDEM_BOT_APP_ID: optionalText,
+  TANDEM_BOT_APP_SECRET: optionalText,
+  TANDEM_BOT_TENANT_ID: optionalText,
+  TANDEM_AUTH_AUTHORITY: url('TANDEM_AUTH_AUTHORITY').default('https://login.microsoftonline.com'),
+  TANDEM_BOT_CHANNEL_OPENID_URL: url('TANDEM_BOT_CHANNEL_OPENID_URL').default(
+    'https://login.botframework.com/v1/.well-known/openidconfiguration',
+  ),
+  TANDEM_BOT_SERVICE_URL: url('TANDEM_BOT_SERVICE_URL').default('https://smba.trafficmanager.net/teams/'),
+  TANDEM_API_BASE_URL: z.preprocess(
+    blankIsAbsent,
+    z.url({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'TANDEM_API_BASE_URL is not set: give the address of the Tandem API (e.g. http://127.0.0.1:7071).'
+          : 'TANDEM_API_BASE_URL must be an absolute URL (e.g. http://127.0.0.1:7071).',
+    }),
+  ),
+  TANDEM_API_APP_ID_URI: optionalText,
+  TANDEM_PUBLIC_BASE_URL: z.preprocess(blankIsAbsent, url('TANDEM_PUBLIC_BASE_URL').optional()),
+  AzureWebJobsStorage: optionalText,
+  TANDEM_STORAGE_CONNECTION_STRING: optionalText,
+  TANDEM_AZURITE_TABLE_PORT: port('TANDEM_AZURITE_TABLE_PORT'),
+  TANDEM_AZURITE_QUEUE_PORT: port('TANDEM_AZURITE_QUEUE_PORT'),
+});
+
+/** Settings that depend on each other, checked on the raw values so they are named with the rest. */
+function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
+  const set = (name: string) => Boolean(env[name]?.trim());
+  const problems: string[] = [];
+  if (set('TANDEM_BOT_APP_ID')) {
+    for (const needed of ['TANDEM_BOT_APP_SECRET', 'TANDEM_BOT_TENANT_ID', 'TANDEM_API_APP_ID_URI']) {
+      if (!set(needed))
+        problems.push(`${needed} is not set, but TANDEM_BOT_APP_ID is: the bot's app needs it to sign in.`);
     }
-    const storage = env.TANDEM_STORAGE_CONNECTION_STRING || env.AzureWebJobsStorage;
-    if (
-      !storage &&
-      (env.TANDEM_AZURITE_TABLE_PORT === undefined || env.TANDEM_AZURITE_QUEUE_PORT === undefined)
-    )
-      ctx.addIssue({
-        code: 'custom',
-        path: ['AzureWebJobsStorage'],
-        message:
-          'Storage is not configured: set AzureWebJobsStorage (or TANDEM_STORAGE_CONNECTION_STRING), or TANDEM_AZURITE_TABLE_PORT and TANDEM_AZURITE_QUEUE_PORT for a local Azurite.',
-      });
-  });
+  }
+  const storage = set('TANDEM_STORAGE_CONNECTION_STRING') || set('AzureWebJobsStorage');
+  if (!storage && !(set('TANDEM_AZURITE_TABLE_PORT') && set('TANDEM_AZURITE_QUEUE_PORT')))
+    problems.push(
+      'Storage is not configured: set AzureWebJobsStorage (or TANDEM_STORAGE_CONNECTION_STRING), or TANDEM_AZURITE_TABLE_PORT and TANDEM_AZURITE_QUEUE_PORT for a local Azurite.',
+    );
+  return problems;
+}
 
 /**
  * The bot's settings from the environment.
@@ -109,10 +99,12 @@ const envSchema = z
  */
 export function readBotSettings(env: NodeJS.ProcessEnv = process.env): BotSettings {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const sentences = parsed.error.issues.map((issue) => issue.message);
+  const sentences = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => issue.message)),
+    ...crossFieldProblems(env),
+  ];
+  if (!parsed.success || sentences.length > 0)
     throw new BotSettingsError(`The bot cannot start: ${sentences.join(' ')}`);
-  }
   const e = parsed.data;
   const app =
     e.TANDEM_BOT_APP_ID && e.TANDEM_BOT_APP_SECRET && e.TANDEM_BOT_TENANT_ID

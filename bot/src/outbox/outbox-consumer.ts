@@ -17,8 +17,10 @@ export interface OutboxConsumerOptions {
   notifier: Pick<HostNotifier, 'send'>;
   links?: CardLinks;
   log?: (line: string) => void;
-  /** How long a message being shown stays hidden from other readers; a failed one returns after it. */
+  /** How long a message being shown stays hidden from other readers (a lease longer than one send). */
   visibilityTimeoutSeconds?: number;
+  /** When a failed message is offered again. @default 30 */
+  retryDelaySeconds?: number;
   /** @default 5 (as the Functions runtime's queue trigger) */
   maxDequeues?: number;
   /** Pause between empty polls. @default 1000 */
@@ -98,8 +100,11 @@ export class OutboxConsumer {
       await this.delete(item);
       return 'duplicate';
     }
-    // Another instance is sending it now; if that one fails, this message comes back.
-    if (claim === 'inFlight') return 'inFlight';
+    // Another copy is being sent right now: look again soon, when it has been sent (duplicate) or failed.
+    if (claim === 'inFlight') {
+      await this.retryLater(item);
+      return 'inFlight';
+    }
 
     try {
       const activity = {
@@ -120,6 +125,7 @@ export class OutboxConsumer {
       this.log(
         `bot-outbox: event ${message.eventId} for host ${message.hostId} not sent (try ${item.dequeueCount} of ${max}), will retry: ${reason}`,
       );
+      await this.retryLater(item);
       return 'retry';
     }
     await this.delete(item);
@@ -136,7 +142,20 @@ export class OutboxConsumer {
     return 'setAside';
   }
 
+  private async retryLater(item: DequeuedMessageItem): Promise<void> {
+    await this.options.outbox
+      .updateMessage(item.messageId, item.popReceipt, undefined, this.options.retryDelaySeconds ?? 30)
+      .catch(() => undefined); // the lease ran out: the message is visible again anyway
+  }
+
   private async delete(item: DequeuedMessageItem): Promise<void> {
-    await this.options.outbox.deleteMessage(item.messageId, item.popReceipt);
+    try {
+      await this.options.outbox.deleteMessage(item.messageId, item.popReceipt);
+    } catch (error) {
+      // The lease ran out and another read holds the message: that read finds the event already sent.
+      this.log(
+        `bot-outbox: message ${item.messageId} handled but not deleted (${error instanceof Error ? error.message || error.name : String(error)}); it will be recognised as sent.`,
+      );
+    }
   }
 }
