@@ -1,5 +1,5 @@
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createApiClient } from '../../api/client.js';
 import { ApiContext } from '../../api/context.js';
@@ -182,7 +182,11 @@ describe('the booking pages list', () => {
     const user = userEvent.setup();
     renderHost(webHost());
     await user.click(await screen.findByRole('button', { name: 'New booking page' }));
-    await user.type(await screen.findByLabelText(/^Title/, {}, lazyView), 'Office hours');
+    // Keyboard and screen-reader users start at the editor's heading, just above the title.
+    const heading = await screen.findByRole('heading', { name: 'New booking page' }, lazyView);
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    await user.click(screen.getByLabelText(/^Title/));
+    await user.keyboard('Office hours');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');
     await user.click(screen.getByRole('button', { name: 'Close editor' }));

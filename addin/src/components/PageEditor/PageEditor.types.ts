@@ -1,3 +1,4 @@
+import type { RefObject } from 'react';
 import type { BookingPage, FieldError } from '../../api/types.js';
 import type { PageDraft } from './draft.js';
 
@@ -31,6 +32,8 @@ export type SaveState =
   | { state: 'error'; detail: string; errors: FieldError[] };
 
 export interface PageEditorState extends PartProps {
+  /** The editor's heading, focused when it opens so keyboard and screen-reader users start there. */
+  headingRef: RefObject<HTMLHeadingElement | null>;
   page: BookingPage | undefined;
   locale: string;
   zone: string;

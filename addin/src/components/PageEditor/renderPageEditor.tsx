@@ -33,7 +33,9 @@ export function renderPageEditor(
           state.onSave();
         }}
       >
-        <h2 id="tandem-editor-heading">{state.page ? t.editTitle(state.page.title) : t.newTitle}</h2>
+        <h2 id="tandem-editor-heading" ref={state.headingRef} tabIndex={-1}>
+          {state.page ? t.editTitle(state.page.title) : t.newTitle}
+        </h2>
         <fieldset>
           <legend>{t.basics}</legend>
           <Basics {...part} followTitle={state.followTitle} onSlugEdited={state.onSlugEdited} />

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { useApi } from '../../api/context.js';
 import type { BookingPage, FieldError } from '../../api/types.js';
@@ -23,6 +23,8 @@ export function usePageEditor(props: PageEditorProps): PageEditorState & EditorE
   const [save, setSave] = useState<SaveState>({ state: 'idle' });
   const [previewErrors, setPreviewErrors] = useState<FieldError[]>([]);
   const [slugEdited, setSlugEdited] = useState(props.page !== undefined);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
 
   const update: UpdateDraft = useCallback((change) => {
     setDraft(change);
@@ -54,6 +56,7 @@ export function usePageEditor(props: PageEditorProps): PageEditorState & EditorE
   };
 
   return {
+    headingRef,
     page,
     draft,
     update,
