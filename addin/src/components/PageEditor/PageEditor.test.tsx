@@ -284,6 +284,7 @@ describe('the live preview', () => {
 
     await user.click(screen.getByRole('button', { name: '9:00, offered' }));
     expect(await screen.findByText('This time is offered.')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: /not offered/ })).toBeNull();
   });
 
   it('words each team member’s reasons under their name', async () => {

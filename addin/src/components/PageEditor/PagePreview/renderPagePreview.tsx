@@ -96,7 +96,11 @@ export function renderPagePreview(
       )}
       {explained && (
         <div className={s.explanation} aria-live="polite">
-          <h3>{t.whyTimeHeading(formatDateTime(explained.start, state.zone, state.locale))}</h3>
+          <h3>
+            {explained.answer.status === 'ready' && explained.answer.value.bookable
+              ? formatDateTime(explained.start, state.zone, state.locale)
+              : t.whyTimeHeading(formatDateTime(explained.start, state.zone, state.locale))}
+          </h3>
           {explained.answer.status === 'loading' && <Spinner size="tiny" label={t.explaining} />}
           {explained.answer.status === 'error' && (
             <MessageBar intent="error">
