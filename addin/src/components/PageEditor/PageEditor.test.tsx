@@ -83,6 +83,40 @@ describe('editing every rule of a new page', () => {
       { location: { kind: 'phone', caller: 'invitee', phoneNumber: '+442071234567' } },
     ],
     [
+      'an online meeting link',
+      async (user) => {
+        await user.selectOptions(screen.getByLabelText('Location'), 'Online meeting');
+        const url = screen.getByLabelText(/^Meeting link/);
+        await user.clear(url);
+        await user.type(url, 'https://meet.example.com/ada');
+      },
+      { location: { kind: 'customLink', url: 'https://meet.example.com/ada' } },
+    ],
+    [
+      'a Teams meeting after another location',
+      async (user) => {
+        await user.selectOptions(screen.getByLabelText('Location'), 'In person');
+        await user.selectOptions(screen.getByLabelText('Location'), 'Microsoft Teams meeting');
+      },
+      { location: { kind: 'teams' } },
+    ],
+    [
+      'a date override with its own hours',
+      async (user) => {
+        await user.click(screen.getByLabelText('Use my Outlook working hours'));
+        await user.click(screen.getByRole('button', { name: 'Add a date override' }));
+        fireEvent.change(screen.getByLabelText('Override 1 date'), { target: { value: '2026-12-31' } });
+        await user.click(screen.getByRole('button', { name: 'Add hours on Override 1' }));
+        fireEvent.change(screen.getByLabelText('Override 1 from'), { target: { value: '10:00' } });
+        fireEvent.change(screen.getByLabelText('Override 1 to'), { target: { value: '12:30' } });
+      },
+      {
+        workingHours: expect.objectContaining({
+          overrides: [{ date: '2026-12-31', intervals: [{ from: '10:00', to: '12:30' }] }],
+        }),
+      },
+    ],
+    [
       'weekly working hours and a date override',
       async (user) => {
         await user.click(screen.getByLabelText('Use my Outlook working hours'));
@@ -205,6 +239,37 @@ describe('editing every rule of a new page', () => {
           members: [{ userId: 'user-adele', weight: 3 }],
         },
       },
+    ],
+    [
+      'a round-robin team by priority, with two members',
+      async (user) => {
+        server.state.colleagues.push('user-megan');
+        await user.selectOptions(screen.getByLabelText('Team kind'), 'Round robin (one member free)');
+        await user.selectOptions(screen.getByLabelText('Assignment policy'), 'Priority');
+        const period = screen.getByLabelText('Assignment period (days)');
+        await user.clear(period);
+        await user.type(period, '14');
+        await user.type(screen.getByLabelText(/^Member 1 user id/), 'user-adele');
+        await user.type(screen.getByLabelText('Member 1 priority'), '2');
+        await user.click(screen.getByRole('button', { name: 'Add a member' }));
+        await user.type(screen.getByLabelText(/^Member 2 user id/), 'user-megan');
+      },
+      {
+        team: {
+          kind: 'roundRobin',
+          policy: 'priority',
+          assignmentPeriodDays: 14,
+          members: [{ userId: 'user-adele', priority: 2 }, { userId: 'user-megan' }],
+        },
+      },
+    ],
+    [
+      'a collective team',
+      async (user) => {
+        await user.selectOptions(screen.getByLabelText('Team kind'), 'Collective (everyone free)');
+        await user.type(screen.getByLabelText(/^Member 1 user id/), 'user-adele');
+      },
+      { team: expect.objectContaining({ kind: 'collective', members: [{ userId: 'user-adele' }] }) },
     ],
     [
       'requires confirmation',
