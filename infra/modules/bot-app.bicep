@@ -60,6 +60,15 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'MicrosoftAppId', value: botAadAppClientId }
         { name: 'MicrosoftAppPassword', value: secretReferences.botAppPassword }
         { name: 'MicrosoftAppTenantId', value: tenantId }
+        // The bot's own settings (bot/src/settings.ts): its app, Entra, the Teams channel and storage.
+        { name: 'TANDEM_BOT_PORT', value: '8080' }
+        { name: 'WEBSITES_PORT', value: '8080' }
+        { name: 'TANDEM_BOT_APP_ID', value: botAadAppClientId }
+        { name: 'TANDEM_BOT_APP_SECRET', value: secretReferences.botAppPassword }
+        { name: 'TANDEM_BOT_TENANT_ID', value: tenantId }
+        { name: 'TANDEM_AUTH_AUTHORITY', value: environment().authentication.loginEndpoint }
+        { name: 'TANDEM_BOT_CHANNEL_OPENID_URL', value: 'https://login.botframework.com/v1/.well-known/openidconfiguration' }
+        { name: 'TANDEM_BOT_SERVICE_URL', value: 'https://smba.trafficmanager.net/teams/' }
         { name: 'TANDEM_STORAGE_CONNECTION_STRING', value: secretReferences.storageConnectionString }
         { name: 'TANDEM_TENANT_ID', value: tenantId }
         { name: 'TANDEM_API_BASE_URL', value: apiEndpoint }
