@@ -6,8 +6,9 @@ import { resolve } from 'node:path';
 import { ensureCertificates } from './m365-emulator/index.js';
 import { demoPageKinds, emulatorSignIn, ensureDemoPages, type DemoPageLink } from './stack/demo-pages.js';
 import { takenPorts } from './stack/ports.js';
+import { registerBotWithEmulator } from './stack/register-bot.js';
 import { presentServices, startService, waitUntilReady, type RunningService } from './stack/service.js';
-import { stackPorts, stackServices, stackUrls, type StackLayout } from './stack/layout.js';
+import { botSettings, stackPorts, stackServices, stackUrls, type StackLayout } from './stack/layout.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const layout: StackLayout = { root, dataDir: resolve(root, '.tandem/data') };
@@ -57,6 +58,7 @@ for (const [index, spec] of specs.entries()) {
   });
   try {
     await waitUntilReady(service);
+    if (spec.name === 'bot') await registerBot();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     stopAll(1);
@@ -77,6 +79,16 @@ if (!stopping) {
   console.log('\nTandem is running. Ctrl-C stops everything.\n');
   for (const [what, url] of rows) console.log(`  ${what.padEnd(width)} ${url}`.trimEnd());
   console.log('');
+}
+
+/** Points the emulated Teams channel at the local bot (its messaging endpoint and app id). */
+function registerBot(): Promise<void> {
+  return registerBotWithEmulator({
+    emulatorOrigin: `https://localhost:${stackPorts.emulator}`,
+    caCertPath: tls.caCertPath,
+    endpoint: `http://127.0.0.1:${stackPorts.bot}/api/messages`,
+    appId: botSettings().TANDEM_BOT_APP_ID!,
+  });
 }
 
 /** Adele's demo pages, made through the API on the first start (found by slug afterwards). */

@@ -50,6 +50,13 @@ export function stackServices(layout: StackLayout): ServiceSpec[] {
       readyPort: stackPorts.api,
     },
     {
+      name: 'bot',
+      entry: at('bot/src/main.ts'),
+      ports: [stackPorts.bot],
+      env: botSettings(),
+      readyPort: stackPorts.bot,
+    },
+    {
       name: 'web',
       entry: at('dev/src/web/main.ts'),
       ports: [stackPorts.web],
@@ -81,6 +88,24 @@ export function stackUrls(_layout: StackLayout, running: readonly ServiceSpec[])
   }
   if (names.has('api')) urls['API docs (OpenAPI)'] = `http://127.0.0.1:${stackPorts.api}/api/openapi.json`;
   return urls;
+}
+
+/** The bot's settings against the local stack: the demo bot app, signed in at the emulator's Entra. */
+export function botSettings(): Record<string, string> {
+  return {
+    TANDEM_BOT_PORT: String(stackPorts.bot),
+    TANDEM_BOT_APP_ID: DEMO_BOT_APP.clientId,
+    TANDEM_BOT_APP_SECRET: DEMO_BOT_APP.clientSecret,
+    TANDEM_BOT_TENANT_ID: DEMO_TENANT.id,
+    TANDEM_AUTH_AUTHORITY: emulatorOrigin,
+    TANDEM_BOT_CHANNEL_OPENID_URL: `${emulatorOrigin}/botframework/v1/.well-known/openidconfiguration`,
+    TANDEM_BOT_SERVICE_URL: `${emulatorOrigin}/`,
+    TANDEM_API_BASE_URL: `http://127.0.0.1:${stackPorts.api}`,
+    TANDEM_API_APP_ID_URI: DEMO_API_APP.identifierUri,
+    TANDEM_PUBLIC_BASE_URL: `http://127.0.0.1:${stackPorts.web}`,
+    TANDEM_AZURITE_TABLE_PORT: String(stackPorts.azuriteTable),
+    TANDEM_AZURITE_QUEUE_PORT: String(stackPorts.azuriteQueue),
+  };
 }
 
 /** The API's app settings against the local stack: the same names Azure sets from Key Vault and Bicep. */
