@@ -55,7 +55,11 @@ export interface Stack {
   /** The SSO token Teams or Outlook would hand the front end for this person (audience: the API). */
   ssoToken(person: UserRecord): Promise<string>;
   /** Calls the API as the front end does (`path` after `/api/`). */
-  callApi(method: string, path: string, options?: { token?: string; body?: unknown }): Promise<Answer>;
+  callApi(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Answer>;
   /** Calls Microsoft Graph of the emulator as the person (their Outlook, seen from outside Tandem). */
   graph(person: UserRecord, method: string, path: string, body?: unknown): Promise<Answer>;
   /** Waits until every Outlook change has reached Tandem: notifications delivered, queue empty, no delta running. */
@@ -134,13 +138,16 @@ export async function startStack(): Promise<Stack> {
     cleanup.push(() => built.remove());
     const site: StaticSite = await serveStatic(built.dir);
     cleanup.push(() => site.stop());
-    // The web app's redirect URIs on this origin, as the demo tenant registers them for npm start's.
+    // The web app's redirect URIs exactly as the demo tenant registers them for npm start's front
+    // end (http://127.0.0.1:5173), moved to this stack's origin.
+    const webApp = emulator.env.apps.find(DEMO_WEB_APP.clientId)!;
+    const npmStartOrigin = 'http://127.0.0.1:5173';
     emulator.registerApp({
-      clientId: DEMO_WEB_APP.clientId,
-      displayName: 'Tandem',
+      ...webApp,
       clientSecret: null,
-      redirectUris: [`${site.origin}/`, `${site.origin}/auth/callback`],
-      delegatedPermissions: ['openid', 'profile', 'offline_access', 'User.Read'],
+      redirectUris: webApp.redirectUris
+        .filter((uri) => uri.startsWith(`${npmStartOrigin}/`))
+        .map((uri) => site.origin + uri.slice(npmStartOrigin.length)),
     });
 
     const demoPages = await ensureDemoPages({
@@ -175,6 +182,7 @@ export async function startStack(): Promise<Stack> {
       ssoToken,
       async callApi(method, path, options = {}) {
         const { body, headers } = json(options.body);
+        Object.assign(headers, options.headers);
         if (options.token) headers.authorization = `Bearer ${options.token}`;
         return answerOf(
           await fetch(`${host.url}/api/${path}`, { method, headers, ...(body !== undefined && { body }) }),
