@@ -58,7 +58,7 @@ const samples: Sample[] = [
       pageId: 'p1',
       duration: 30,
       days: [{ label: 'Mon 30 Mar', slots: [{ label: '21:30', start: '2026-03-30T16:00:00.000Z' }] }],
-      pageUrl: 'https://tandem.example/index.html?page=p1',
+      pageUrl: 'https://tandem.example/?page=p1',
     },
   ],
   [

@@ -95,7 +95,7 @@ export async function offerSlots(
     duration,
     days: [...days.values()],
     ...(options.publicBaseUrl && {
-      pageUrl: `${options.publicBaseUrl}/index.html?page=${encodeURIComponent(pageId)}`,
+      pageUrl: `${options.publicBaseUrl}/?page=${encodeURIComponent(pageId)}`,
     }),
   };
   return replaceCard(renderCard('slots', view));
@@ -135,7 +135,11 @@ export async function bookSlot(
   if (!booked.ok) {
     if (booked.status === 409)
       return offerSlots(api, who, { pageId, duration }, { ...options, note: 'That time was just taken.' });
-    return notice(booked.detail);
+    // A page whose questions need answers is booked on its web page, where the questions are asked.
+    const onThePage = options.publicBaseUrl
+      ? ` You can book on the page instead: ${options.publicBaseUrl}/?page=${encodeURIComponent(pageId)}`
+      : '';
+    return notice(`${booked.detail}${booked.status === 400 ? onThePage : ''}`);
   }
   const page = await api.publicPage(pageId);
   const pageTitle = page.ok ? page.value.title : 'Booking';
