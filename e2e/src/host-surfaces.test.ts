@@ -12,7 +12,8 @@ import { eventually } from './eventually.js';
 import { fakeOfficeScript } from './hosts/fake-office.js';
 import { fakeTeamsPage } from './hosts/fake-teams.js';
 import { startStack, type Stack } from './stack.js';
-import { offeredSlots } from './walks/booking-page.js';
+import { book, dateTimeLabel, offeredSlots, openBookingPage, plain } from './walks/booking-page.js';
+import { meetingsWith } from './walks/outlook.js';
 
 // The host's surfaces — the Outlook task pane in compose (a fake office.js), the Teams tab (a fake
 // Teams client around it), the task pane in a plain browser with the dev sign-in — and the invitee's
@@ -24,7 +25,7 @@ const opened: BrowserContext[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
-  stack = await startStack();
+  stack = await startStack({ bot: true });
   adeleToken = await stack.ssoToken(stack.person('adele'));
 }, 180_000);
 afterAll(async () => {
@@ -174,6 +175,46 @@ describe('Adele opens the task pane in a plain browser', () => {
     await page.getByText('Inserting into a message works in Outlook while you write an email.').waitFor();
     await expect(page.getByRole('button', { name: 'Insert booking link' }).isDisabled()).resolves.toBe(true);
   }, 60_000);
+});
+
+describe('an invitee asks for a meeting that Adele approves in Teams', () => {
+  it('reaches her Teams chat as a card; Accept confirms it and puts it in Outlook', async () => {
+    const upn = stack.person('adele').userPrincipalName;
+    const teams = await (await context()).newPage();
+    await teams.goto(`${stack.emulator.origin}/teams/chat/${encodeURIComponent(upn)}`);
+    await teams.getByRole('button', { name: 'Install the app' }).click();
+
+    const { approval } = stack.demoPages;
+    const start = (await offeredSlots(stack, approval.id, { duration: 60 }))[1]!;
+    const invitee = await (await context()).newPage();
+    await openBookingPage(invitee, approval.url);
+    const booked = await book(invitee, {
+      instant: start,
+      zone: 'America/Los_Angeles',
+      name: 'Paula Pending',
+      email: 'paula@litware.example',
+      answers: { 'Your company': 'Litware' },
+    });
+    expect(booked.confirmation).toContain('Your request was sent');
+
+    const card = teams.getByRole('log').getByText('Paula Pending asks to book Roadmap review');
+    await card.waitFor({ timeout: 30_000 });
+    await screenshot(teams, 'teams-chat-approval');
+    await teams.getByRole('button', { name: 'Accept' }).last().click();
+    await teams.getByText('Accepted. The invitee has their invitation.').waitFor({ timeout: 30_000 });
+
+    const meetings = await meetingsWith(stack, stack.person('adele'), 'paula@litware.example');
+    expect(meetings.map((m) => m.start)).toEqual([start]);
+    await invitee.goto(booked.manageUrl);
+    await expect(
+      plain(
+        await invitee
+          .getByText(/^When:/)
+          .first()
+          .innerText(),
+      ),
+    ).toContain(`${plain(dateTimeLabel(start, 'America/Los_Angeles'))} · Confirmed`);
+  }, 90_000);
 });
 
 describe('every surface in every look', () => {

@@ -4,8 +4,11 @@
 // configured for them. Nothing is mocked: the browser talks to the same services `npm start` runs.
 import { startAzurite, type RunningAzurite } from '@tandem/dev/azurite';
 import { startFunctionsHost, type RunningFunctionsHost } from '@tandem/dev/functions-host';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import {
   DEMO_API_APP,
+  DEMO_BOT_APP,
   DEMO_TENANT,
   DEMO_WEB_APP,
   EmulatorStore,
@@ -78,8 +81,16 @@ async function answerOf(response: Response): Promise<Answer> {
   return { status: response.status, body, text };
 }
 
+export interface StackOptions {
+  /**
+   * Also run the Teams bot (its own process, as deployed) registered with the emulated Teams
+   * channel, so bot cards reach `/teams/chat/{upn}` of the emulator. @default false
+   */
+  bot?: boolean;
+}
+
 /** Starts everything; stop() undoes it all, also when a later step failed. */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const cleanup: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const step of cleanup.reverse()) await step().catch(() => undefined);
@@ -101,6 +112,7 @@ export async function startStack(): Promise<Stack> {
       TANDEM_API_CLIENT_ID: DEMO_API_APP.clientId,
       TANDEM_ALLOWED_TENANTS: DEMO_TENANT.id,
       TANDEM_AUTH_AUTHORITY: emulator.authorityHost,
+      TANDEM_BOT_APP_ID: DEMO_BOT_APP.clientId,
     };
     const services: Services = await createServices(env);
     await Promise.all([services.tables.ensure(), services.queues.ensure()]);
@@ -149,6 +161,35 @@ export async function startStack(): Promise<Stack> {
         .filter((uri) => uri.startsWith(`${npmStartOrigin}/`))
         .map((uri) => site.origin + uri.slice(npmStartOrigin.length)),
     });
+
+    if (options.bot) {
+      const bot = await startBot({
+        TANDEM_BOT_PORT: '0',
+        TANDEM_BOT_APP_ID: DEMO_BOT_APP.clientId,
+        TANDEM_BOT_APP_SECRET: DEMO_BOT_APP.clientSecret,
+        TANDEM_BOT_TENANT_ID: DEMO_TENANT.id,
+        TANDEM_AUTH_AUTHORITY: emulator.origin,
+        TANDEM_BOT_CHANNEL_OPENID_URL: `${emulator.origin}/botframework/v1/.well-known/openidconfiguration`,
+        TANDEM_BOT_SERVICE_URL: `${emulator.origin}/`,
+        TANDEM_API_BASE_URL: host.url,
+        TANDEM_API_APP_ID_URI: DEMO_API_APP.identifierUri,
+        TANDEM_PUBLIC_BASE_URL: site.origin,
+        AzureWebJobsStorage: azurite.connectionString,
+      });
+      cleanup.push(bot.stop);
+      // What the Azure Bot resource's messaging endpoint is in Azure.
+      const registered = await fetch(`${emulator.origin}/_admin/bot`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          endpoint: `${bot.url}/api/messages`,
+          appId: DEMO_BOT_APP.clientId,
+          name: 'Tandem',
+        }),
+      });
+      if (!registered.ok)
+        throw new Error(`The emulator answered ${registered.status} to the bot registration.`);
+    }
 
     const demoPages = await ensureDemoPages({
       apiOrigin: host.url,
@@ -214,4 +255,49 @@ export async function startStack(): Promise<Stack> {
     await stopAll();
     throw error;
   }
+}
+
+/**
+ * The bot as its own process (bot/src/main.ts, as deployed: restify patches Node's HTTP classes, which
+ * must not reach the Azurite and functions host running in this process). It trusts the same CA.
+ */
+async function startBot(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+  const entry = fileURLToPath(new URL('../../bot/src/main.ts', import.meta.url));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--conditions=tandem-source', '--import', 'tsx', entry],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`The bot did not start within 60 s:\n${output}`)),
+      60_000,
+    );
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const found = /Tandem bot at (http:\/\/[^/\s]+)\/api\/messages/.exec(output);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]!);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The bot exited (${code}) before it listened:\n${output}`));
+    });
+  });
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }

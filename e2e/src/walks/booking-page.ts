@@ -82,17 +82,26 @@ export async function openBookingPage(page: Page, url: string): Promise<void> {
   await page.locator('section[aria-busy="false"]').waitFor();
 }
 
-/** The whole booking: day, time, form; answers the manage link the confirmation shows. */
+/** The whole booking: day, time, form; answers the manage link and the text the confirmation shows. */
 export async function book(
   page: Page,
-  input: { instant: string; zone: string; name: string; email: string },
+  input: {
+    instant: string;
+    zone: string;
+    name: string;
+    email: string;
+    /** The page's questions, by their label. */
+    answers?: Record<string, string>;
+  },
 ): Promise<{ manageUrl: string; confirmation: string }> {
   await chooseDay(page, input.instant, input.zone);
   await slotButton(page, input.instant, input.zone).click();
   await page.getByLabel('Your name').fill(input.name);
   await page.getByLabel('Your email').fill(input.email);
+  for (const [label, value] of Object.entries(input.answers ?? {})) await page.getByLabel(label).fill(value);
   await page.getByRole('button', { name: 'Book', exact: true }).click();
-  const confirmation = page.getByRole('region', { name: 'You are booked' });
+  // "Your request was sent" when the host confirms each booking.
+  const confirmation = page.getByRole('region', { name: /^(You are booked|Your request was sent)$/ });
   await confirmation.waitFor();
   const manage = confirmation.getByRole('link', { name: 'Reschedule or cancel' });
   return {
