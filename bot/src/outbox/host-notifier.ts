@@ -21,12 +21,29 @@ export class HostNotifier {
   async send(tenantId: string, hostId: string, activity: Partial<Activity>): Promise<string | undefined> {
     const { adapter, appId, conversations } = this.options;
     let sentId: string | undefined;
+    // A failure inside a turn would reach the adapter's onTurnError and be swallowed there; the caller
+    // must see it (the message then stays on the queue), so it is carried out of the turn.
+    let failure: { error: unknown } | undefined;
+    const sendIn = async (context: TurnContext) => {
+      try {
+        sentId = (await context.sendActivity(activity))?.id;
+      } catch (error) {
+        failure = { error };
+      }
+    };
     const stored = await conversations.personal(tenantId, hostId);
     if (stored) {
-      await adapter.continueConversationAsync(appId, stored.reference, async (context) => {
-        sentId = (await context.sendActivity(activity))?.id;
-      });
-      return sentId;
+      try {
+        await adapter.continueConversationAsync(appId, stored.reference, sendIn);
+        if (failure) throw failure.error;
+        return sentId;
+      } catch (error) {
+        // The chat is gone (the app was removed, or Teams no longer knows the conversation): open a
+        // new one below. Anything else (the connector is down, throttling) is worth a retry.
+        if (!isGone(error)) throw error;
+        failure = undefined;
+        await conversations.forget(tenantId, { userId: hostId });
+      }
     }
     await adapter.createConversationAsync(
       appId,
@@ -43,9 +60,16 @@ export class HostNotifier {
       async (context) => {
         const reference = TurnContext.getConversationReference(context.activity);
         await conversations.remember(tenantId, { scope: 'personal', userId: hostId, reference });
-        sentId = (await context.sendActivity(activity))?.id;
+        await sendIn(context);
       },
     );
+    if (failure) throw failure.error;
     return sentId;
   }
+}
+
+/** The connector says the conversation does not exist or the bot may no longer post in it. */
+function isGone(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return status === 403 || status === 404;
 }

@@ -91,6 +91,37 @@ describe('the bot-outbox consumer with Azurite and the emulated Teams channel', 
     );
   });
 
+  it('opens a new chat when the stored one is gone, and remembers the new one', async () => {
+    const stored = await stack.runtime.conversations.personal(stack.emulator.tenantId, adele.id);
+    await stack.runtime.conversations.remember(stack.emulator.tenantId, {
+      scope: 'personal',
+      userId: adele.id,
+      reference: {
+        ...stored!.reference,
+        conversation: { ...stored!.reference.conversation!, id: 'a:1gone' },
+      },
+    });
+    await enqueue(eventFor(adele, 'ev-after-gone'));
+    expect(await stack.runtime.outbox.drainOnce()).toEqual(['sent']);
+    expect(cardText((await cardsIn(adele)).at(-1))).toContain('New booking');
+    const renewed = await stack.runtime.conversations.personal(stack.emulator.tenantId, adele.id);
+    expect(renewed?.reference.conversation?.id).toBe(stored!.reference.conversation!.id);
+  });
+
+  it('keeps a message whose card the connector could not take, instead of counting it as sent', async () => {
+    const stored = await stack.runtime.conversations.personal(stack.emulator.tenantId, megan.id);
+    await stack.runtime.conversations.remember(stack.emulator.tenantId, {
+      scope: 'personal',
+      userId: megan.id,
+      reference: { ...stored!.reference, serviceUrl: 'http://127.0.0.1:9/' },
+    });
+    await enqueue(eventFor(megan, 'ev-connector-down'));
+    expect(await stack.runtime.outbox.drainOnce()).toEqual(['retry']);
+    expect(await outboxLength()).toBe(1);
+    await stack.runtime.conversations.remember(stack.emulator.tenantId, stored!);
+    expect(await stack.runtime.outbox.drainOnce()).toEqual(['sent']);
+  });
+
   it('sends an event again after a failed try released it', async () => {
     // The failure above released its claim: the same event id is not blocked for a later, valid message.
     await enqueue(eventFor(adele, 'ev-ghost'));
