@@ -54,5 +54,9 @@ export function toBookingView(record: BookingRecord, page?: BookingPageInput): B
     answers: record.answers,
     ...(page && { location: locationDetail(page) }),
     ...(record.cancelReason !== undefined && { cancelReason: record.cancelReason }),
+    // Held for the host's decision: no Outlook event yet, and the page asks the host to confirm.
+    ...(record.status === 'pending' &&
+      !record.eventId &&
+      page?.requiresConfirmation && { awaitingApproval: true as const }),
   };
 }

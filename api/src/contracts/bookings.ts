@@ -53,6 +53,10 @@ export const bookingSchema = z
       })
       .optional(),
     cancelReason: z.string().optional(),
+    awaitingApproval: z.literal(true).optional().meta({
+      description:
+        'Present while the booking waits for its host to approve or decline it (its page requires confirmation).',
+    }),
   })
   .meta({ id: 'Booking' });
 export type Booking = z.infer<typeof bookingSchema>;

@@ -200,6 +200,11 @@ describe('host bookings', () => {
     const held = await bookOn(page.id, start);
     expect(held.status).toBe(201);
     expect(held.body.booking.status).toBe('pending');
+    expect(held.body.booking.awaitingApproval).toBe(true);
+    const listedHeld = await stack.call('GET', 'bookings?status=pending', { token: megan.token });
+    expect(listedHeld.body.bookings).toContainEqual(
+      expect.objectContaining({ id: held.body.booking.id, awaitingApproval: true }),
+    );
     expect(eventsOfBooking(stack.emulator, megan.user.id, held.body.booking.id)).toHaveLength(0);
     expect((await bookOn(page.id, start)).status).toBe(409);
 
@@ -208,6 +213,7 @@ describe('host bookings', () => {
     });
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('confirmed');
+    expect(approved.body.awaitingApproval).toBeUndefined();
     expect(eventsOfBooking(stack.emulator, megan.user.id, held.body.booking.id)).toHaveLength(1);
     expect(
       (await stack.call('POST', `bookings/${held.body.booking.id}/approve`, { token: megan.token })).status,
