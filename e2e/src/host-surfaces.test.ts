@@ -12,7 +12,16 @@ import { eventually } from './eventually.js';
 import { fakeOfficeScript } from './hosts/fake-office.js';
 import { fakeTeamsPage } from './hosts/fake-teams.js';
 import { startStack, type Stack } from './stack.js';
-import { book, dateTimeLabel, offeredSlots, openBookingPage, plain } from './walks/booking-page.js';
+import {
+  book,
+  chooseDay,
+  dateIn,
+  dateTimeLabel,
+  offeredSlots,
+  openBookingPage,
+  plain,
+  timesList,
+} from './walks/booking-page.js';
 import { meetingsWith } from './walks/outlook.js';
 
 // The host's surfaces — the Outlook task pane in compose (a fake office.js), the Teams tab (a fake
@@ -137,6 +146,39 @@ describe('Adele writes an email in Outlook', () => {
     await recipient.getByText(/^You chose /).waitFor();
     await recipient.getByLabel('Your name').waitFor();
   }, 60_000);
+});
+
+describe('Adele edits her page in the task pane', () => {
+  it('sees the preview follow the draft, and after saving the public page offers the new times', async () => {
+    const zone = 'America/Los_Angeles';
+    const { personal } = stack.demoPages;
+    const day = dateIn((await offeredSlots(stack, personal.id))[0]!, zone);
+    const quarterPast = /:(15|45) (AM|PM), offered$/;
+
+    const page = await outlookTaskPane();
+    await page.getByRole('button', { name: `Edit ${personal.title}` }).click();
+    await page.getByLabel('Preview day').fill(day);
+    const times = page.getByRole('group', { name: 'Times of the day' });
+    await times
+      .getByRole('button', { name: /, offered$/ })
+      .first()
+      .waitFor();
+    expect(await times.getByRole('button', { name: quarterPast }).count()).toBe(0);
+
+    await page.getByLabel('Start times every (minutes; empty = duration)').fill('15');
+    await times.getByRole('button', { name: quarterPast }).first().waitFor();
+    await screenshot(page, 'taskpane-page-editor');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved.').waitFor();
+
+    const invitee = await (await context()).newPage();
+    await openBookingPage(invitee, personal.url);
+    await chooseDay(invitee, `${day}T20:00:00.000Z`, zone);
+    await timesList(invitee)
+      .getByRole('button', { name: /:(15|45) (AM|PM)$/ })
+      .first()
+      .waitFor();
+  }, 90_000);
 });
 
 describe('Adele opens Tandem as a Teams tab', () => {
