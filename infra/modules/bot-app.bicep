@@ -25,7 +25,7 @@ param apiAppIdUri string
 param webEndpoint string
 
 @description('Command App Service runs after deployment; the deploy step stages dist/ and package.json.')
-param startupCommand string = 'node dist/index.js'
+param startupCommand string = 'node dist/main.js'
 
 var appName = 'bot-${resourceBaseName}'
 

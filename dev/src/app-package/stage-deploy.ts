@@ -59,6 +59,40 @@ function stageWeb(): void {
   console.log('staged build/deploy/web');
 }
 
+/**
+ * What the bot needs beside its compiled code: its Adaptive Card templates (JSON read at run time) and
+ * the API's contracts, whose zod schemas it parses queue messages and answers with. The contracts are
+ * compiled into the bot's dist and its imports of `@tandem/api/contracts` pointed at that copy, since
+ * workspace siblings are not deployed.
+ */
+function stageBotExtras(): void {
+  const dist = join(out, 'bot', 'dist');
+  // Test helpers (they start the emulator and Azurite) have no place in the deployed bot.
+  rmSync(join(dist, 'testing'), { recursive: true, force: true });
+  cpSync(join(root, 'bot', 'src', 'cards'), join(dist, 'cards'), {
+    recursive: true,
+    filter: (source) => !/\.(ts)$/.test(source),
+  });
+  const contracts = join(dist, 'vendor', 'api-contracts');
+  run('npx', [
+    'tsc',
+    join('api', 'src', 'contracts', 'index.ts'),
+    ...['--rootDir', join('api', 'src', 'contracts'), '--outDir', contracts],
+    ...['--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022'],
+    ...['--strict', '--skipLibCheck', '--verbatimModuleSyntax', '--sourceMap', 'false'],
+  ]);
+  for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.js') || file.startsWith('vendor')) continue;
+    const path = join(dist, file);
+    const depth = file.split(/[\\/]/).length - 1;
+    const target = `${depth === 0 ? './' : '../'.repeat(depth)}vendor/api-contracts/index.js`;
+    const code = readFileSync(path, 'utf8');
+    if (code.includes("'@tandem/api/contracts'"))
+      writeFileSync(path, code.replaceAll("'@tandem/api/contracts'", `'${target}'`));
+  }
+}
+
 stageService('api', 'dist/functions/index.js');
-stageService('bot', 'dist/index.js');
+stageService('bot', 'dist/main.js');
+stageBotExtras();
 stageWeb();
