@@ -21,12 +21,21 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string | undefined;
   readonly fieldErrors: FieldError[];
-  constructor(status: number, message: string, code?: string, fieldErrors: FieldError[] = []) {
+  /** The problem's extension members, e.g. `booking` (as it now stands) on a 409 about its state. */
+  readonly extensions: Readonly<Record<string, unknown>>;
+  constructor(
+    status: number,
+    message: string,
+    code?: string,
+    fieldErrors: FieldError[] = [],
+    extensions: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.extensions = extensions;
   }
 }
 
@@ -90,8 +99,19 @@ export function createApiClient(options: ApiClientOptions) {
       parsed = undefined;
     }
     if (!response.ok) {
-      if (isProblem(parsed))
-        throw new ApiError(response.status, parsed.detail, parsed.code, parsed.errors ?? []);
+      if (isProblem(parsed)) {
+        const {
+          type: _t,
+          title: _ti,
+          status: _s,
+          instance: _i,
+          detail,
+          code,
+          errors,
+          ...extensions
+        } = parsed as Problem & Record<string, unknown>;
+        throw new ApiError(response.status, detail, code, errors ?? [], extensions);
+      }
       throw new ApiError(
         response.status,
         `The server answered ${response.status} ${response.statusText}.`.trim(),
@@ -143,6 +163,14 @@ export function createApiClient(options: ApiClientOptions) {
       }),
     hostReschedule: (id: string, body: RescheduleRequest) =>
       call<Booking>('POST', `bookings/${enc(id)}/reschedule`, { body, host: true, idempotent: true }),
+    approve: (id: string) =>
+      call<Booking>('POST', `bookings/${enc(id)}/approve`, { host: true, idempotent: true }),
+    decline: (id: string, reason?: string) =>
+      call<Booking>('POST', `bookings/${enc(id)}/decline`, {
+        body: reason ? { reason } : {},
+        host: true,
+        idempotent: true,
+      }),
 
     syncHealth: () => call<SyncHealth>('GET', 'sync/health', { host: true }),
     startSelfTest: () => call<SelfTestRun>('POST', 'sync/selftest', { host: true }),

@@ -38,6 +38,11 @@ export interface ContractServerState {
   health: SyncHealth;
   /** The self-test run as each poll sees it: POST answers the first, each GET the next (the last repeats). */
   selfTest: SelfTestRun[];
+  /**
+   * The host's Microsoft 365 connection is broken: slots answer no times with this sentence as
+   * `paused.detail`, and booking or rescheduling answers 503 HOST_DISCONNECTED (as the API does).
+   */
+  paused?: string;
 }
 
 export interface ContractServer {
@@ -54,6 +59,14 @@ const problem = (status: number, detail: string, code?: string) => ({
   detail,
   ...(code && { code }),
 });
+
+/** The API's answer to booking or rescheduling while the host's connection is broken. */
+const hostDisconnected = () =>
+  problem(
+    503,
+    'Bookings with this person are paused until they reconnect their calendar to Tandem. Please try again later.',
+    'HOST_DISCONNECTED',
+  );
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -166,11 +179,18 @@ export async function startContractServer(
       return send(
         res,
         200,
-        {
-          timeZone: q.timeZone,
-          durationMinutes: q.duration,
-          slots: slotsBetween(q.start, q.end, q.duration, q.timeZone),
-        },
+        state.paused === undefined
+          ? {
+              timeZone: q.timeZone,
+              durationMinutes: q.duration,
+              slots: slotsBetween(q.start, q.end, q.duration, q.timeZone),
+            }
+          : {
+              timeZone: q.timeZone,
+              durationMinutes: q.duration,
+              slots: [],
+              paused: { reason: 'hostDisconnected', detail: state.paused },
+            },
         contracts.slotsAnswerSchema,
       );
     }
@@ -179,6 +199,7 @@ export async function startContractServer(
       const parsed = contracts.bookingRequestSchema.safeParse(body);
       if (!parsed.success) return invalid(res, parsed.error);
       const b = parsed.data;
+      if (state.paused !== undefined) return send(res, 503, hostDisconnected());
       if (state.takenByOthers.has(b.start) || !state.free.includes(b.start)) {
         state.free = state.free.filter((s) => s !== b.start);
         return send(res, 409, problem(409, 'That time was just taken; please choose another.', 'SLOT_TAKEN'));
@@ -193,6 +214,7 @@ export async function startContractServer(
         durationMinutes: b.durationMinutes,
         invitee: { name: b.name, email: b.email, timeZone: b.timeZone },
         answers: b.answers,
+        ...(page.requiresConfirmation && { awaitingApproval: true as const }),
         ...(page.location.kind === 'teams' && {
           location: { kind: 'teams', joinUrl: 'https://teams.microsoft.com/l/meetup-join/demo' },
         }),
@@ -228,6 +250,7 @@ export async function startContractServer(
       }
       const parsed = contracts.rescheduleRequestSchema.safeParse(body);
       if (!parsed.success) return invalid(res, parsed.error);
+      if (state.paused !== undefined) return send(res, 503, hostDisconnected());
       const next: Booking = {
         ...booking,
         start: parsed.data.start,
@@ -319,6 +342,7 @@ export async function startContractServer(
       contracts.idempotencyKeySchema.parse(req.headers['idempotency-key']);
       const parsed = contracts.rescheduleRequestSchema.safeParse(body);
       if (!parsed.success) return invalid(res, parsed.error);
+      if (state.paused !== undefined) return send(res, 503, hostDisconnected());
       if (!state.free.includes(parsed.data.start))
         return send(res, 409, problem(409, 'That time was just taken; please choose another.', 'SLOT_TAKEN'));
       const booking = entry[1];
@@ -331,7 +355,38 @@ export async function startContractServer(
       state.bookings.set(entry[0], next);
       return send(res, 200, next, contracts.bookingSchema);
     }
-    if (route === 'GET sync/health') return send(res, 200, state.health);
+    if ((m = route.match(/^POST bookings\/([^/]+)\/(approve|decline)$/))) {
+      const entry = [...state.bookings.entries()].find(([, b]) => b.id === m![1]);
+      if (!entry) return send(res, 404, problem(404, 'There is no such booking.'));
+      contracts.idempotencyKeySchema.parse(req.headers['idempotency-key']);
+      const parsed = m[2] === 'decline' ? contracts.cancelRequestSchema.safeParse(body) : undefined;
+      if (parsed && !parsed.success) return invalid(res, parsed.error);
+      const { awaitingApproval, ...booking } = entry[1];
+      if (!awaitingApproval) {
+        // As the API refuses a second decision: the sentence, and the booking as it now stands.
+        const detail =
+          booking.status === 'cancelled'
+            ? `This booking is already cancelled${booking.cancelReason ? ` (${booking.cancelReason.replace(/\.$/, '')})` : ''}; nothing was changed.`
+            : 'This booking is already confirmed: it was approved or needed no approval; nothing was changed.';
+        return send(res, 409, {
+          ...problem(409, detail, 'CONFLICT'),
+          bookingStatus: booking.status,
+          booking: contracts.bookingSchema.parse(entry[1]),
+        });
+      }
+      const next: Booking =
+        m[2] === 'approve'
+          ? { ...booking, status: 'confirmed' }
+          : {
+              ...booking,
+              status: 'cancelled',
+              cancelReason: parsed?.data?.reason || 'The host declined this booking.',
+            };
+      if (next.status === 'cancelled') state.free.push(booking.start);
+      state.bookings.set(entry[0], next);
+      return send(res, 200, next, contracts.bookingSchema);
+    }
+    if (route === 'GET sync/health') return send(res, 200, state.health, contracts.syncHealthSchema);
     if (route === 'POST sync/selftest') {
       selfTestPolls = 0;
       const first = state.selfTest[0];

@@ -27,6 +27,11 @@ function renderPage() {
 }
 
 const slotList = () => screen.findByRole('list', { name: /Available times on/ });
+/** The times listed now (for use inside waitFor, which retries until the list settles). */
+const listedTimes = () =>
+  within(screen.getByRole('list', { name: /Available times on/ }))
+    .getAllByRole('button')
+    .map((b) => b.textContent);
 
 async function fillForm(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByRole('textbox', { name: /Your name/ }), 'Megan Bowen');
@@ -89,13 +94,7 @@ describe('booking a time on the public page', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('That time was just taken. Here are the times still free.');
-    await waitFor(async () =>
-      expect(
-        within(await slotList())
-          .getAllByRole('button')
-          .map((b) => b.textContent),
-      ).toEqual(['9:30']),
-    );
+    await waitFor(() => expect(listedTimes()).toEqual(['9:30']));
     expect(server.requests.filter((r) => r.path.endsWith('/slots'))).toHaveLength(2);
   });
 
@@ -119,13 +118,7 @@ describe('booking a time on the public page', () => {
     const zone = screen.getByRole('combobox', { name: 'Time zone' });
     expect((zone as HTMLSelectElement).value).toBe('Asia/Tokyo');
     expect(within(zone).getByRole('option', { selected: true }).textContent).toBe('Asia/Tokyo (GMT+09:00)');
-    await waitFor(async () =>
-      expect(
-        within(await slotList())
-          .getAllByRole('button')
-          .map((b) => b.textContent),
-      ).toEqual(['18:00', '18:30']),
-    );
+    await waitFor(() => expect(listedTimes()).toEqual(['18:00', '18:30']));
     // Thursday 14:00 UTC is 23:00 in Tokyo: still Thursday there.
     await user.click(screen.getByRole('button', { name: 'Thursday 26 November, has available times' }));
     expect(
@@ -158,6 +151,41 @@ describe('booking a time on the public page', () => {
     );
     expect(await screen.findByText(/You chose Thursday 26 November .*14:00/)).toBeTruthy();
     expect(screen.getByRole('textbox', { name: /Your name/ })).toBeTruthy();
+  });
+
+  it('says why no times are offered while the host is disconnected, instead of "no times"', async () => {
+    server.state.paused =
+      'No times can be offered right now because this calendar is not connected to Tandem. Please try again later.';
+    renderPage();
+    expect(
+      await screen.findByText(
+        'No times can be offered right now because this calendar is not connected to Tandem. Please try again later.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/No available times this month/)).toBeNull();
+    expect(screen.queryByRole('list', { name: /Available times on/ })).toBeNull();
+  });
+
+  it('shows the API’s sentence when booking answers 503 because the host is disconnected', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(within(await slotList()).getByRole('button', { name: '9:30' }));
+    server.state.paused =
+      'No times can be offered right now because this calendar is not connected to Tandem.';
+    await fillForm(user);
+    expect(
+      await screen.findByText(
+        'Bookings with this person are paused until they reconnect their calendar to Tandem. Please try again later.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'You are booked' })).toBeNull();
+    // Back at the times, the page says why there are none.
+    await user.click(screen.getByRole('button', { name: 'Choose another time' }));
+    expect(
+      await screen.findByText(
+        'No times can be offered right now because this calendar is not connected to Tandem.',
+      ),
+    ).toBeTruthy();
   });
 
   it('shows the API sentence when the page does not exist', async () => {

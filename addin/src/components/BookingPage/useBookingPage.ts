@@ -64,7 +64,11 @@ export function useBookingFlow(
             setChosen(undefined);
             setStep('pick');
             picker.refresh();
-          } else setSubmitError(error);
+          } else {
+            setSubmitError(error);
+            // Bookings with this host are paused: the picker then says why instead of offering times.
+            if (error instanceof ApiError && error.code === 'HOST_DISCONNECTED') picker.refresh();
+          }
         })
         .finally(() => setSubmitting(false));
     },

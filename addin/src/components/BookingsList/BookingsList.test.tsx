@@ -86,3 +86,104 @@ describe('the host’s bookings', () => {
     expect(await screen.findByText('No upcoming bookings.')).toBeTruthy();
   });
 });
+
+describe('bookings waiting for the host’s approval', () => {
+  const waiting: Booking = {
+    ...booking,
+    id: 'bk2',
+    status: 'pending',
+    awaitingApproval: true,
+    start: at('11:00'),
+    end: at('11:30'),
+    invitee: { name: 'Lidia Holloway', email: 'lidia@example.com', timeZone: 'Europe/Paris' },
+  };
+  /** The same booking once decided (it no longer waits). */
+  const { awaitingApproval: _awaiting, ...decided } = waiting;
+  beforeEach(() => {
+    server.state.bookings.set('tok-bk2', waiting);
+  });
+  /** The table row of an invitee (by the cell naming them, not the status sentence above). */
+  const rowOf = async (name: string) =>
+    (await screen.findByRole('cell', { name: new RegExp(`^${name} \\(`) })).closest('tr')!;
+
+  it('are marked as waiting and offer Approve and Decline; others do not', async () => {
+    render();
+    const row = await rowOf('Lidia Holloway');
+    expect(within(row).getByText('Waiting for your approval')).toBeTruthy();
+    expect(within(row).getByRole('button', { name: 'Approve the booking with Lidia Holloway' })).toBeTruthy();
+    expect(within(row).getByRole('button', { name: 'Decline the booking with Lidia Holloway' })).toBeTruthy();
+    const other = await rowOf('Grady Archie');
+    expect(within(other).queryByRole('button', { name: /Approve/ })).toBeNull();
+  });
+
+  it('approve one: the API confirms it and the list shows it confirmed', async () => {
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole('button', { name: 'Approve the booking with Lidia Holloway' }));
+    expect(await screen.findByText(/The booking with Lidia Holloway is approved/)).toBeTruthy();
+    const sent = server.requests.find((r) => r.path === '/api/bookings/bk2/approve');
+    expect(sent?.method).toBe('POST');
+    expect(sent?.headers['idempotency-key']).toBeTruthy();
+    expect(sent?.headers.authorization).toBe('Bearer sso');
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Approve the booking with Lidia Holloway' })).toBeNull(),
+    );
+    expect(within(await rowOf('Lidia Holloway')).getByText('Confirmed')).toBeTruthy();
+  });
+
+  it('decline one with a reason the API receives, and show it cancelled with that reason', async () => {
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole('button', { name: 'Decline the booking with Lidia Holloway' }));
+    const form = screen.getByRole('form', { name: 'Decline the booking with Lidia Holloway' });
+    await user.type(
+      within(form).getByLabelText('Reason (shared with the invitee)'),
+      'Fully booked that week.',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Decline booking' }));
+    expect(await screen.findByText(/The booking with Lidia Holloway is declined/)).toBeTruthy();
+    const sent = server.requests.find((r) => r.path === '/api/bookings/bk2/decline');
+    expect(sent?.body).toEqual({ reason: 'Fully booked that week.' });
+    const row = (await screen.findByText(/Cancelled — Fully booked that week\./)).closest('tr')!;
+    expect(within(row).queryByRole('button')).toBeNull();
+  });
+
+  it('when it was decided elsewhere (409), show the API’s sentence and the booking as it now stands', async () => {
+    const user = userEvent.setup();
+    render();
+    const approve = await screen.findByRole('button', { name: 'Approve the booking with Lidia Holloway' });
+    // Declined in Teams meanwhile: the list on screen is out of date.
+    server.state.bookings.set('tok-bk2', {
+      ...decided,
+      status: 'cancelled',
+      cancelReason: 'Declined in Teams.',
+    });
+    const listsBefore = server.requests.filter((r) => r.path === '/api/bookings').length;
+    await user.click(approve);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'This booking is already cancelled (Declined in Teams); nothing was changed.',
+    );
+    const row = await rowOf('Lidia Holloway');
+    expect(within(row).getByText(/Cancelled — Declined in Teams\./)).toBeTruthy();
+    expect(within(row).queryByRole('button')).toBeNull();
+    // The row came from the refusal itself, not from reading the list again.
+    expect(server.requests.filter((r) => r.path === '/api/bookings')).toHaveLength(listsBefore);
+  });
+
+  it('a decline refused with 409 closes the form and shows the sentence and the booking now', async () => {
+    const user = userEvent.setup();
+    render();
+    await user.click(await screen.findByRole('button', { name: 'Decline the booking with Lidia Holloway' }));
+    const form = screen.getByRole('form', { name: 'Decline the booking with Lidia Holloway' });
+    server.state.bookings.set('tok-bk2', { ...decided, status: 'confirmed' });
+    await user.click(within(form).getByRole('button', { name: 'Decline booking' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This booking is already confirmed: it was approved or needed no approval; nothing was changed.',
+    );
+    expect(screen.queryByRole('form', { name: 'Decline the booking with Lidia Holloway' })).toBeNull();
+    const row = await rowOf('Lidia Holloway');
+    expect(within(row).getByText('Confirmed')).toBeTruthy();
+    expect(within(row).queryByRole('button', { name: /Decline/ })).toBeNull();
+  });
+});

@@ -2,10 +2,14 @@ import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-com
 import { useStrings } from '../../i18n/index.js';
 import { formatDateTime } from '../../time/zones.js';
 import { CancelForm } from './CancelForm.js';
+import { DeclineForm } from './DeclineForm.js';
 import { RescheduleForm } from './RescheduleForm.js';
 import { useBookingsList } from './useBookingsList.js';
 
-/** The host's upcoming bookings, each cancelled (with a reason) or moved to another free time. */
+/**
+ * The host's upcoming bookings, each cancelled (with a reason) or moved to another free time; those
+ * waiting for the host's approval are approved or declined (with a reason) here too.
+ */
 export function BookingsList({ locale }: { locale: string }) {
   const t = useStrings();
   const b = t.bookings;
@@ -22,6 +26,11 @@ export function BookingsList({ locale }: { locale: string }) {
   return (
     <>
       <p role="status">{state.done ?? ''}</p>
+      {state.refusal && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{state.refusal}</MessageBarBody>
+        </MessageBar>
+      )}
       {list.value.length === 0 ? (
         <p>{b.empty}</p>
       ) : (
@@ -42,10 +51,31 @@ export function BookingsList({ locale }: { locale: string }) {
                 </td>
                 <td>{formatDateTime(booking.start, state.zone, locale)}</td>
                 <td>
-                  {t.manage.status[booking.status]}
+                  {booking.awaitingApproval ? b.awaitingApproval : t.manage.status[booking.status]}
                   {booking.cancelReason && ` — ${booking.cancelReason}`}
                 </td>
                 <td>
+                  {booking.awaitingApproval && (
+                    <>
+                      <Button
+                        size="small"
+                        appearance="primary"
+                        aria-label={b.approveTitle(booking.invitee.name)}
+                        disabled={state.approving === booking.id}
+                        onClick={() => state.approve(booking)}
+                      >
+                        {b.approve}
+                      </Button>{' '}
+                      <Button
+                        size="small"
+                        aria-label={b.declineTitle(booking.invitee.name)}
+                        disabled={state.approving === booking.id}
+                        onClick={() => state.setActing({ booking, kind: 'decline' })}
+                      >
+                        {b.decline}
+                      </Button>{' '}
+                    </>
+                  )}
                   {booking.status !== 'cancelled' && (
                     <>
                       <Button
@@ -75,6 +105,15 @@ export function BookingsList({ locale }: { locale: string }) {
           key={acting.booking.id}
           booking={acting.booking}
           onDone={state.finish}
+          onClose={() => state.setActing(undefined)}
+        />
+      )}
+      {acting?.kind === 'decline' && (
+        <DeclineForm
+          key={acting.booking.id}
+          booking={acting.booking}
+          onDone={state.finish}
+          onRefused={state.refused}
           onClose={() => state.setActing(undefined)}
         />
       )}

@@ -31,6 +31,7 @@ export function RescheduleForm({
   const b = strings.bookings;
   const api = useApi();
   const [slots, setSlots] = useState<Loadable<Slot[]>>({ status: 'loading' });
+  const [paused, setPaused] = useState<string | undefined>();
   const [start, setStart] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -45,6 +46,7 @@ export function RescheduleForm({
       })
       .then((answer) => {
         const others = answer.slots.filter((s) => Date.parse(s.start) !== Date.parse(booking.start));
+        setPaused(answer.paused?.detail);
         setSlots({ status: 'ready', value: others });
         setStart(others[0]?.start ?? '');
       })
@@ -85,7 +87,7 @@ export function RescheduleForm({
       )}
       {slots.status === 'ready' &&
         (slots.value.length === 0 ? (
-          <p>{b.noFreeTimes(aheadDays)}</p>
+          <p>{paused ?? b.noFreeTimes(aheadDays)}</p>
         ) : (
           <Field label={b.newTime}>
             <Select value={start} onChange={(_, d) => setStart(d.value)}>

@@ -73,7 +73,11 @@ function ManageBooking(props: {
     if (e instanceof ApiError && e.status === 409) {
       setError(t.booking.slotTaken);
       picker.refresh();
-    } else setError(e.message);
+    } else {
+      setError(e.message);
+      // Bookings with this host are paused: the picker then says why instead of offering times.
+      if (e instanceof ApiError && e.code === 'HOST_DISCONNECTED') picker.refresh();
+    }
   };
   return (
     <>

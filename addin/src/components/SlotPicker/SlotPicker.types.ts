@@ -26,6 +26,11 @@ export interface SlotPickerState {
   minMonth: string;
   setMonth(month: string): void;
   slots: Loadable<Slot[]>;
+  /**
+   * The API's sentence when no times can be offered for a reason other than a full calendar (the
+   * host's Microsoft 365 connection is broken); shown instead of "no times".
+   */
+  paused: string | undefined;
   /** Slots grouped by their date in the current zone. */
   byDate: ReadonlyMap<string, Slot[]>;
   selectedDate: string | undefined;

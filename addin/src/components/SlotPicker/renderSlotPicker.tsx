@@ -64,7 +64,14 @@ export function renderSlotPicker(
             </Button>
           </MessageBar>
         )}
-        {slots.status === 'ready' && byDate.size === 0 && <p>{b.noTimesThisMonth}</p>}
+        {slots.status === 'ready' && state.paused !== undefined && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{state.paused}</MessageBarBody>
+          </MessageBar>
+        )}
+        {slots.status === 'ready' && state.paused === undefined && byDate.size === 0 && (
+          <p>{b.noTimesThisMonth}</p>
+        )}
         {slots.status === 'ready' && byDate.size > 0 && daySlots.length === 0 && <p>{b.pickDayFirst}</p>}
         {daySlots.length > 0 && (
           <ul className={classes.list} aria-label={b.slotsFor(formatDay(selectedDate!, locale))}>

@@ -16,6 +16,7 @@ export function useSlotPicker(options: SlotPickerOptions): SlotPickerState {
   const [month, setMonth] = useState(minMonth);
   const [duration, setDuration] = useState(durations[0] ?? 30);
   const [slots, setSlots] = useState<Loadable<Slot[]>>({ status: 'loading' });
+  const [paused, setPaused] = useState<string | undefined>();
   const [selectedDate, setSelectedDate] = useState<string | undefined>(undefined);
   const [generation, setGeneration] = useState(0);
 
@@ -30,7 +31,11 @@ export function useSlotPicker(options: SlotPickerOptions): SlotPickerState {
     // zone change regroups locally and the query keeps the zone the page was opened in.
     api
       .slots(pageId, { ...monthRange(month), duration, timeZone: zone })
-      .then((answer) => current && setSlots({ status: 'ready', value: answer.slots }))
+      .then((answer) => {
+        if (!current) return;
+        setPaused(answer.paused?.detail);
+        setSlots({ status: 'ready', value: answer.slots });
+      })
       .catch((error: Error) => current && setSlots({ status: 'error', error }));
     return () => {
       current = false;
@@ -68,6 +73,7 @@ export function useSlotPicker(options: SlotPickerOptions): SlotPickerState {
     minMonth,
     setMonth,
     slots,
+    paused,
     byDate,
     selectedDate,
     setSelectedDate,

@@ -142,3 +142,59 @@ describe('the self-test', () => {
     expect(await screen.findByText('The self-test cannot run now.')).toBeTruthy();
   });
 });
+
+describe('a broken Microsoft 365 connection', () => {
+  it('is shown first, with the reason, since when and the action to take', async () => {
+    server = await startContractServer({
+      publicPage: samplePublicPage(),
+      health: {
+        enabled: true,
+        connection: {
+          state: 'broken',
+          reason: 'Your permission for Tandem to use your calendar was withdrawn (AADSTS65001).',
+          since: '2026-11-23T17:45:00Z',
+          action:
+            'Open Tandem once in Outlook or Teams and accept the permissions if asked. Tandem then reconnects, catches up with your calendar, and your booking pages offer times again; until then they offer none.',
+        },
+        calendars: [
+          {
+            calendarId: 'default',
+            subscription: { state: 'active', id: 's1', expiresAt: '2026-11-30T10:00:00Z' },
+            permission: { ok: true },
+          },
+        ],
+        notifications: { accepted: 0, forged: 0 },
+      },
+    });
+    renderWithApi(<SyncHealth locale="en-GB" />, server.baseUrl, async () => 'sso');
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Tandem is disconnected from your Microsoft 365 calendar')).toBeTruthy();
+    expect(alert.textContent).toContain(
+      'Your permission for Tandem to use your calendar was withdrawn (AADSTS65001).',
+    );
+    expect(alert.textContent).toMatch(/\(since Monday 23 November at \d\d:45/);
+    expect(
+      within(alert).getByText(/^Open Tandem once in Outlook or Teams and accept the permissions if asked\./),
+    ).toBeTruthy();
+    // Before everything else in the view.
+    const section = screen.getByRole('region', { name: 'Sync health' });
+    expect(section.firstElementChild?.contains(alert)).toBe(true);
+  });
+
+  it('says nothing of it while connected', async () => {
+    server = await startContractServer({
+      publicPage: samplePublicPage(),
+      health: {
+        enabled: true,
+        connection: { state: 'connected' },
+        calendars: [],
+        notifications: { accepted: 0, forged: 0 },
+      },
+    });
+    renderWithApi(<SyncHealth locale="en-GB" />, server.baseUrl, async () => 'sso');
+    expect(await screen.findByText('Last delta sync')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText(/disconnected/)).toBeNull();
+  });
+});

@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api/context.js';
 import type { SelfTestRun, SyncHealth as Health } from '../../api/types.js';
@@ -44,6 +44,19 @@ export function SyncHealth({ locale }: { locale: string }) {
   const failing = h.calendars.find((c) => c.lastError !== undefined);
   return (
     <section aria-label={strings.host.tabs.health}>
+      {h.connection?.state === 'broken' && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{t.connectionBroken}</MessageBarTitle>
+            <p>
+              {h.connection.reason} {t.brokenSince(when(h.connection.since))}
+            </p>
+            <p>
+              <strong>{h.connection.action}</strong>
+            </p>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {!h.enabled && (
         <MessageBar intent="warning">
           <MessageBarBody>{t.syncOff}</MessageBarBody>
