@@ -28,10 +28,8 @@ import {
   createServices,
   provideBookingRuntime,
   provideSyncSettings,
-  syncRuntime,
   type Services,
 } from '@tandem/api/functions';
-import { eventually } from './eventually.js';
 import { buildFrontEnd, serveStatic, type BuiltFrontEnd, type StaticSite } from './web-build.js';
 
 /** A JSON answer read freely by a test; its shape is checked by the API's own contract tests. */
@@ -65,8 +63,6 @@ export interface Stack {
   ): Promise<Answer>;
   /** Calls Microsoft Graph of the emulator as the person (their Outlook, seen from outside Tandem). */
   graph(person: UserRecord, method: string, path: string, body?: unknown): Promise<Answer>;
-  /** Waits until every Outlook change has reached Tandem: notifications delivered, queue empty, no delta running. */
-  settle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -239,15 +235,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
             ...(body !== undefined && { body }),
           }),
         );
-      },
-      async settle() {
-        await fetch(`${emulator.origin}/_admin/notifications/idle`, { method: 'POST' });
-        const queue = services.queues.client('graphNotifications');
-        await eventually('the Outlook notification queue drains', async () => {
-          const properties = await queue.getProperties();
-          return properties.approximateMessagesCount === 0;
-        });
-        await syncRuntime(services).sync.whenIdle();
       },
       stop: stopAll,
     };
