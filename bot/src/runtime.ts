@@ -9,6 +9,7 @@ import { OutboxConsumer, type OutboxConsumerOptions } from './outbox/outbox-cons
 import { outboxQueues } from './outbox/queue-messages.js';
 import type { BotSettings } from './settings.js';
 import { ConversationStore } from './store/conversations.js';
+import { ApprovalCards } from './store/approval-cards.js';
 import { SentEvents } from './store/sent-events.js';
 import { openBotTables, type BotTables } from './store/tables.js';
 import { TandemBot } from './teams/tandem-bot.js';
@@ -59,6 +60,7 @@ export function createBotRuntime(
   const outbox = new OutboxConsumer({
     ...queues,
     sent: new SentEvents(tables),
+    approvalCards: new ApprovalCards(tables),
     notifier,
     links,
     log,

@@ -9,6 +9,7 @@ type Sample = { [N in CardName]: [string, N, CardViews[N]] }[CardName];
 
 const samples: Sample[] = [
   ['greeting', 'help', greetingView()],
+  ['greeting in a team', 'help', greetingView('team')],
   ['help with a hint', 'help', helpView('bok megan')],
   ...bookingEventKindSchema.options.map((kind): Sample => [
     `booking event ${kind}`,

@@ -2,11 +2,14 @@
 import { commandHelp } from '../teams/commands.js';
 import type { HelpView } from './render.js';
 
-export function greetingView(): HelpView {
+/** The greeting on install: in a personal chat the news arrives there; in a team or group, privately. */
+export function greetingView(scope: 'personal' | 'team' | 'groupChat' = 'personal'): HelpView {
   return {
     title: 'Hi, I am Tandem',
     intro:
-      'I tell you here about every booking of your Tandem pages — new, moved, cancelled, or waiting for you to accept — and I book colleagues for you. Type:',
+      scope === 'personal'
+        ? 'I tell you here about every booking of your Tandem pages — new, moved, cancelled, or waiting for you to accept — and I book colleagues for you. Type:'
+        : 'I tell each host about their bookings in a personal chat with me, and I book colleagues for anyone here. Mention me and type:',
     commands: commandHelp,
   };
 }

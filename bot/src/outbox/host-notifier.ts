@@ -17,6 +17,11 @@ export interface HostNotifierOptions {
 export class HostNotifier {
   constructor(private readonly options: HostNotifierOptions) {}
 
+  /** Replaces a message sent earlier; false when the bot no longer has the host's chat. */
+  update(target: { tenantId: string; hostId: string; activityId: string }, activity: Partial<Activity>) {
+    return updateHostMessage(this.options, target, activity);
+  }
+
   /** Sends `activity` to the host's personal chat; returns the id of the message in the chat. */
   async send(tenantId: string, hostId: string, activity: Partial<Activity>): Promise<string | undefined> {
     const { adapter, appId, conversations } = this.options;
@@ -66,6 +71,26 @@ export class HostNotifier {
     if (failure) throw failure.error;
     return sentId;
   }
+}
+
+/** Replaces a message the bot sent to the host's personal chat (e.g. a card whose buttons are stale). */
+export async function updateHostMessage(
+  options: Pick<HostNotifierOptions, 'adapter' | 'conversations' | 'appId'>,
+  target: { tenantId: string; hostId: string; activityId: string },
+  activity: Partial<Activity>,
+): Promise<boolean> {
+  const stored = await options.conversations.personal(target.tenantId, target.hostId);
+  if (!stored) return false;
+  let failure: { error: unknown } | undefined;
+  await options.adapter.continueConversationAsync(options.appId, stored.reference, async (context) => {
+    try {
+      await context.updateActivity({ ...activity, type: 'message', id: target.activityId });
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (failure) throw failure.error;
+  return true;
 }
 
 /** The connector says the conversation does not exist or the bot may no longer post in it. */

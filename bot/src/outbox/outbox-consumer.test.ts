@@ -75,6 +75,33 @@ describe('the bot-outbox consumer with Azurite and the emulated Teams channel', 
     expect(cardText(card)).toContain('"verb":"decline"');
   });
 
+  it('replaces the approval card with the outcome when the booking is decided elsewhere', async () => {
+    const pending = sampleEvent('needsApproval', {
+      eventId: 'ev-approval-asked',
+      hostId: megan.id,
+      tenantId: stack.emulator.tenantId,
+      booking: { id: 'bk_decided_on_web' },
+    });
+    await enqueue(pending);
+    expect(await stack.runtime.outbox.drainOnce()).toEqual(['sent']);
+    const asked = (await cardsIn(megan)).at(-1)!;
+    expect(cardText(asked)).toContain('"verb":"approve"');
+
+    await enqueue({
+      ...pending,
+      event: 'approved',
+      eventId: 'ev-approved-on-web',
+      actor: 'host',
+      booking: { ...pending.booking, status: 'confirmed' },
+    });
+    expect(await stack.runtime.outbox.drainOnce()).toEqual(['sent']);
+    const updated = (await stack.chat(megan)).find((e) => e.activity.id === asked.activity.id)!;
+    expect(updated.updatedAt).not.toBeNull();
+    expect(cardText(updated)).toContain('Accepted. The invitee has their invitation.');
+    expect(cardText(updated)).not.toContain('"verb":"approve"');
+    expect(cardText((await cardsIn(megan)).at(-1))).toContain('Booking accepted: Priya Raman — Intro call');
+  });
+
   it('keeps a message it could not send, and sets it aside after five tries with a log line saying why', async () => {
     const ghost = { ...eventFor(adele, 'ev-ghost'), hostId: 'no-such-user' };
     await enqueue(ghost);

@@ -4,8 +4,14 @@
 // bot-outbox-poison with a log line saying why. Each event id is sent at most once.
 import type { DequeuedMessageItem, QueueClient } from '@azure/storage-queue';
 import { bookingEventMessageSchema, type BookingEventMessage } from '@tandem/api/contracts';
-import { bookingEventView, type CardLinks } from '../cards/booking-views.js';
+import {
+  bookingEventView,
+  bookingOutcomeView,
+  type CardLinks,
+  type Outcome,
+} from '../cards/booking-views.js';
 import { cardAttachment } from '../cards/render.js';
+import type { ApprovalCards } from '../store/approval-cards.js';
 import type { SentEvents } from '../store/sent-events.js';
 import type { HostNotifier } from './host-notifier.js';
 import { decodeQueueMessage } from './queue-messages.js';
@@ -14,7 +20,9 @@ export interface OutboxConsumerOptions {
   outbox: QueueClient;
   poison: QueueClient;
   sent: SentEvents;
-  notifier: Pick<HostNotifier, 'send'>;
+  /** Where "needs approval" cards went, to replace them with the outcome once decided. */
+  approvalCards?: ApprovalCards;
+  notifier: Pick<HostNotifier, 'send' | 'update'>;
   links?: CardLinks;
   log?: (line: string) => void;
   /** How long a message being shown stays hidden from other readers (a lease longer than one send). */
@@ -112,6 +120,7 @@ export class OutboxConsumer {
       };
       const activityId = await this.options.notifier.send(message.tenantId, message.hostId, activity);
       await this.options.sent.markSent(message.eventId, activityId);
+      await this.followApprovalCard(message, activityId);
     } catch (error) {
       await this.options.sent.release(message.eventId);
       const reason = error instanceof Error ? error.message : String(error);
@@ -130,6 +139,45 @@ export class OutboxConsumer {
     }
     await this.delete(item);
     return 'sent';
+  }
+
+  /**
+   * Remembers a "needs approval" card; replaces it with the outcome when the booking is decided, so
+   * its buttons do not linger. Best effort: the event's own card is already sent either way.
+   */
+  private async followApprovalCard(
+    message: BookingEventMessage,
+    activityId: string | undefined,
+  ): Promise<void> {
+    const cards = this.options.approvalCards;
+    if (!cards) return;
+    const bookingId = message.booking.id;
+    try {
+      if (message.event === 'needsApproval') {
+        if (activityId)
+          await cards.remember(bookingId, { tenantId: message.tenantId, hostId: message.hostId, activityId });
+        return;
+      }
+      const outcome: Outcome | undefined = (
+        { approved: 'accepted', declined: 'declined', cancelled: 'cancelled' } as Partial<
+          Record<string, Outcome>
+        >
+      )[message.event];
+      if (!outcome) return;
+      const card = await cards.find(bookingId);
+      if (!card) return;
+      const view = bookingOutcomeView(message.booking, {
+        pageTitle: message.page.title,
+        timeZone: message.hostTimeZone,
+        outcome,
+      });
+      await this.options.notifier.update(card, { attachments: [cardAttachment('booking-event', view)] });
+      await cards.forget(bookingId);
+    } catch (error) {
+      this.log(
+        `bot-outbox: the approval card of booking ${bookingId} was not brought up to date: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   private async setAside(item: DequeuedMessageItem, why: string, eventId?: string): Promise<'setAside'> {

@@ -4,6 +4,7 @@ import { TableClient, TableServiceClient } from '@azure/data-tables';
 export const botTableNames = {
   conversations: 'botconversations',
   sentEvents: 'botsentevents',
+  approvalCards: 'botapprovalcards',
 } as const;
 export type BotTableName = keyof typeof botTableNames;
 

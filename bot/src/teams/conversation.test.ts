@@ -131,11 +131,14 @@ describe('installing and uninstalling', () => {
       isGroup: true,
       name: 'General',
     };
-    await turn(chat, {
-      type: 'conversationUpdate',
-      conversation: team,
-      membersAdded: [{ id: testBotId, name: 'Tandem' }],
-    });
+    const greeting = only(
+      await turn(chat, {
+        type: 'conversationUpdate',
+        conversation: team,
+        membersAdded: [{ id: testBotId, name: 'Tandem' }],
+      }),
+    );
+    expect(text(greeting)).toContain('in a personal chat with me');
     expect((await runtime.conversations.byConversation(api.emulator.tenantId, team.id))?.scope).toBe('team');
     await turn(chat, {
       type: 'conversationUpdate',

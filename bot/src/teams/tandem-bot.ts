@@ -41,7 +41,8 @@ export class TandemBot extends TeamsActivityHandler {
       const botId = context.activity.recipient?.id;
       if (context.activity.membersAdded?.some((m) => m.id === botId)) {
         await this.remember(context);
-        await context.sendActivity({ attachments: [cardAttachment('help', greetingView())] });
+        const scope = scopeOf(context.activity.conversation?.conversationType);
+        await context.sendActivity({ attachments: [cardAttachment('help', greetingView(scope))] });
       }
       await next();
     });

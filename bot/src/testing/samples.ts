@@ -15,7 +15,7 @@ export const sampleBooking: Booking = {
 
 export function sampleEvent(
   event: BookingEventKind,
-  overrides: Partial<BookingEventMessage> & { booking?: Partial<Booking> } = {},
+  overrides: Omit<Partial<BookingEventMessage>, 'booking'> & { booking?: Partial<Booking> } = {},
 ): BookingEventMessage {
   const { booking, ...rest } = overrides;
   return {
