@@ -1,4 +1,4 @@
-// The host's side: their Outlook calendar in the emulator, read and changed through Microsoft Graph.
+// The host's side: their Outlook calendar in the emulator, read through Microsoft Graph.
 import type { UserRecord } from '@tandem/dev/m365-emulator';
 import type { Stack } from '../stack.js';
 
@@ -39,20 +39,4 @@ export async function meetingsWith(stack: Stack, host: UserRecord, email: string
       ...(e.transactionId && { transactionId: e.transactionId }),
       isCancelled: e.isCancelled ?? false,
     }));
-}
-
-/** Creates a busy event in the host's Outlook, as they would in Outlook itself. */
-export async function createOutlookEvent(
-  stack: Stack,
-  host: UserRecord,
-  event: { subject: string; start: string; end: string },
-): Promise<string> {
-  const answer = await stack.graph(host, 'POST', '/events', {
-    subject: event.subject,
-    showAs: 'busy',
-    start: { dateTime: event.start.replace('Z', ''), timeZone: 'UTC' },
-    end: { dateTime: event.end.replace('Z', ''), timeZone: 'UTC' },
-  });
-  if (answer.status !== 201) throw new Error(`Graph answered ${answer.status}: ${answer.text}`);
-  return answer.body.id as string;
 }
