@@ -27,12 +27,12 @@ export interface BuiltFrontEnd {
 
 /** Runs `vite build` for addin/ into a fresh temporary folder (the checkout's addin/dist is left alone). */
 export async function buildFrontEnd(inputs: FrontEndInputs): Promise<BuiltFrontEnd> {
-  const dir = await mkdtemp(join(tmpdir(), 'tandem-web-'));
   // vite's package exports do not name its command; its folder is found through its package.json.
   const vite = join(
     dirname(createRequire(join(addinDir, 'package.json')).resolve('vite/package.json')),
     'bin/vite.js',
   );
+  const dir = await mkdtemp(join(tmpdir(), 'tandem-web-'));
   const child = spawn(
     process.execPath,
     [vite, 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'],
