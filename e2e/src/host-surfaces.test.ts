@@ -306,16 +306,19 @@ describe('every surface in every look', () => {
   it.each(['light', 'dark', 'contrast'] as const)(
     '%s: axe-core finds no serious or critical violation on any surface',
     async (look) => {
-      const found: Record<string, string[]> = {};
-      for (const [name, open] of Object.entries(surfaces)) {
-        const surface = await open(look);
-        const page = 'page' in surface ? surface.page() : surface;
-        await screenshot(page, `${name.replace(/ /g, '-').toLowerCase()}-${look}`);
-        // The Teams tab's contrast look is Teams' own high-contrast theme; elsewhere it is the system's.
-        found[name] = await seriousViolations(page, {
-          forcedColors: look === 'contrast' && name !== 'Teams tab',
-        });
-      }
+      // The surfaces are independent pages: they load and are checked side by side.
+      const found = Object.fromEntries(
+        await Promise.all(
+          Object.entries(surfaces).map(async ([name, open]) => {
+            const surface = await open(look);
+            const page = 'page' in surface ? surface.page() : surface;
+            await screenshot(page, `${name.replace(/ /g, '-').toLowerCase()}-${look}`);
+            // The Teams tab's contrast look is Teams' own high-contrast theme; elsewhere it is the system's.
+            const forcedColors = look === 'contrast' && name !== 'Teams tab';
+            return [name, await seriousViolations(page, { forcedColors })] as const;
+          }),
+        ),
+      );
       expect(found).toEqual(Object.fromEntries(Object.keys(surfaces).map((name) => [name, []])));
     },
     120_000,
