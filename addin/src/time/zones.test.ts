@@ -1,4 +1,32 @@
-import { addMonths, dateInZone, monthRange, monthWeeks, offsetLabel } from './zones.js';
+import {
+  addMonths,
+  canonicalZone,
+  dateInZone,
+  knownZones,
+  monthRange,
+  monthWeeks,
+  offsetLabel,
+  zoneSearchText,
+} from './zones.js';
+
+describe('zone names', () => {
+  it('names zones by their current IANA spelling where the browser keeps an older one', () => {
+    expect(canonicalZone('Asia/Katmandu')).toBe('Asia/Kathmandu');
+    expect(canonicalZone('Asia/Calcutta')).toBe('Asia/Kolkata');
+    expect(canonicalZone('Europe/Kiev')).toBe('Europe/Kyiv');
+    expect(canonicalZone('Europe/Bratislava')).toBe('Europe/Bratislava');
+    expect(canonicalZone('Europe/London')).toBe('Europe/London');
+  });
+  it('lists each zone once, by its current name, and finds it by the older one too', () => {
+    const zones = knownZones();
+    expect(zones).toContain('Asia/Kolkata');
+    expect(zones).toContain('Asia/Kathmandu');
+    expect(zones).not.toContain('Asia/Calcutta');
+    expect(zones).not.toContain('Asia/Katmandu');
+    expect(new Set(zones).size).toBe(zones.length);
+    expect(zoneSearchText('Asia/Kolkata')).toBe('asia/kolkata asia/calcutta');
+  });
+});
 
 describe('calendar dates with Intl', () => {
   it('puts an instant on the local date of the zone, across the date line', () => {

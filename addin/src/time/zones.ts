@@ -1,19 +1,82 @@
 // Time zones and calendar dates with Intl only, so the booking page ships no date library.
 
-/** The viewer's IANA zone as the browser reports it; UTC when the browser reports none. */
-export function detectZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+// Building an Intl.DateTimeFormat costs far more than using one (a slot list or a zone list builds
+// hundreds of labels), so each locale and option set gets one formatter, kept for the page's life.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, found);
+  }
+  return found;
 }
 
-/** Every IANA zone this browser knows, the viewer's own first. */
+/**
+ * Zones the browser's time-zone data (ICU) still names by an older IANA spelling, and their current
+ * names: an invitee in Kathmandu searches for "Kathmandu", not "Katmandu". Only renames are listed;
+ * zones that merely share another zone's rules (Europe/Bratislava) keep their own names.
+ */
+const currentNames: Readonly<Record<string, string>> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Coral_Harbour': 'America/Atikokan',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/** The current IANA name of a zone (`Asia/Calcutta` → `Asia/Kolkata`) when this browser knows it. */
+export function canonicalZone(zone: string): string {
+  const current = Object.hasOwn(currentNames, zone) ? currentNames[zone] : undefined;
+  return current !== undefined && isKnownZone(current) ? current : zone;
+}
+
+/** The viewer's IANA zone as the browser reports it, by its current name; UTC when there is none. */
+export function detectZone(): string {
+  return canonicalZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+}
+
+const olderNames = new Map<string, string[]>();
+for (const [older, current] of Object.entries(currentNames)) {
+  olderNames.set(current, [...(olderNames.get(current) ?? []), older]);
+}
+
+/** What a zone search matches: the name in lower case with spaces, and any older spelling of it. */
+export function zoneSearchText(zone: string): string {
+  return [zone, ...(olderNames.get(zone) ?? [])].join(' ').toLowerCase().replace(/_/g, ' ');
+}
+
+let zoneList: string[] | undefined;
+
+/** Every IANA zone this browser knows, by current names, sorted (built once, on first use). */
 export function knownZones(): string[] {
+  if (zoneList) return zoneList;
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return zones.includes('UTC') ? zones : [...zones, 'UTC'];
+  const names = new Set(zones.map(canonicalZone));
+  names.add('UTC');
+  zoneList = [...names].sort();
+  return zoneList;
 }
 
 export function isKnownZone(zone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
+    formatter('en', { timeZone: zone });
     return true;
   } catch {
     return false;
@@ -22,7 +85,7 @@ export function isKnownZone(zone: string): boolean {
 
 /** "GMT+05:45" for Asia/Kathmandu at that instant. */
 export function offsetLabel(zone: string, at: Date, locale = 'en'): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longOffset' })
+  const part = formatter(locale, { timeZone: zone, timeZoneName: 'longOffset' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? zone;
@@ -30,7 +93,7 @@ export function offsetLabel(zone: string, at: Date, locale = 'en'): string {
 
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function dateInZone(instant: string | Date, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = formatter('en-CA', {
     timeZone: zone,
     year: 'numeric',
     month: '2-digit',
@@ -41,13 +104,11 @@ export function dateInZone(instant: string | Date, zone: string): string {
 }
 
 export function formatTime(instant: string, zone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: zone, hour: 'numeric', minute: '2-digit' }).format(
-    new Date(instant),
-  );
+  return formatter(locale, { timeZone: zone, hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
 }
 
 export function formatDateTime(instant: string, zone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return formatter(locale, {
     timeZone: zone,
     weekday: 'long',
     day: 'numeric',
@@ -60,7 +121,7 @@ export function formatDateTime(instant: string, zone: string, locale: string): s
 
 /** A calendar date (YYYY-MM-DD) as words, e.g. "Tuesday, 24 November". Dates carry no zone. */
 export function formatDay(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return formatter(locale, {
     timeZone: 'UTC',
     weekday: 'long',
     day: 'numeric',
@@ -69,7 +130,7 @@ export function formatDay(date: string, locale: string): string {
 }
 
 export function formatMonth(month: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
+  return formatter(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
     new Date(`${month}-01T12:00:00Z`),
   );
 }
@@ -99,9 +160,7 @@ export function monthWeeks(month: string): (string | null)[][] {
 export function weekdayNames(locale: string, width: 'short' | 'long' = 'short'): string[] {
   // 2024-01-01 was a Monday.
   return Array.from({ length: 7 }, (_, i) =>
-    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: width }).format(
-      new Date(Date.UTC(2024, 0, 1 + i, 12)),
-    ),
+    formatter(locale, { timeZone: 'UTC', weekday: width }).format(new Date(Date.UTC(2024, 0, 1 + i, 12))),
   );
 }
 

@@ -137,6 +137,38 @@ describe('booking a time on the public page', () => {
     ).toEqual(['9:00']);
   });
 
+  it('names the viewer zone by its current spelling, so searching for it finds it', async () => {
+    const user = userEvent.setup();
+    renderWithApi(
+      <BookingPage
+        pageId="page-1"
+        locale="en-GB"
+        initialZone="Asia/Katmandu"
+        now={now}
+        manageUrl={(token) => token}
+      />,
+      server.baseUrl,
+    );
+    await slotList();
+    const zone = screen.getByRole('combobox', { name: 'Time zone' }) as HTMLSelectElement;
+    expect(zone.value).toBe('Asia/Kathmandu');
+    expect(server.requests.find((r) => r.path.endsWith('/slots'))?.query.timeZone).toBe('Asia/Kathmandu');
+    const search = screen.getByRole('searchbox', { name: 'Search time zones' });
+    await user.type(search, 'Kathmandu');
+    expect(
+      within(zone)
+        .getAllByRole('option')
+        .map((o) => o.getAttribute('value')),
+    ).toEqual(['Asia/Kathmandu']);
+    await user.clear(search);
+    await user.type(search, 'Kolkata');
+    expect(zone.value).toBe('Asia/Kolkata');
+    await user.clear(search);
+    await user.type(search, 'calcutta');
+    expect(zone.value).toBe('Asia/Kolkata');
+    await waitFor(() => expect(listedTimes()).toEqual(['14:30', '15:00']));
+  });
+
   it('opens the form for the time of a one-click link', async () => {
     renderWithApi(
       <BookingPage

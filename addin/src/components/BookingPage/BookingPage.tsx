@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
 import { useApi } from '../../api/context.js';
-import type { PublicPage } from '../../api/types.js';
 import { useStrings } from '../../i18n/index.js';
 import { useSlotPicker } from '../SlotPicker/SlotPicker.js';
 import type { BookingPageProps } from './BookingPage.types.js';
@@ -8,27 +7,24 @@ import { renderBookingPage, renderBookingPageShell } from './renderBookingPage.j
 import { useBookingFlow, usePublicPage } from './useBookingPage.js';
 import { useBookingPageStyles } from './useBookingPageStyles.styles.js';
 
-/** The public booking page: pick a time in your zone, give your name and email, get the confirmation. */
+/**
+ * The public booking page: pick a time in your zone, give your name and email, get the confirmation.
+ * The page and its slots are asked for at the same time: the slots need only the page id, the month
+ * and the zone (the duration is the page's first, checked once the page has arrived).
+ */
 export function BookingPage(props: BookingPageProps) {
+  const api = useApi();
   const page = usePublicPage(props.pageId);
   const classes = useBookingPageStyles();
   const t = useStrings();
-  if (page.status !== 'ready') return renderBookingPageShell({ page }, classes, t);
-  return <LoadedBookingPage {...props} page={page.value} />;
-}
-
-function LoadedBookingPage(props: BookingPageProps & { page: PublicPage }) {
-  const api = useApi();
-  const classes = useBookingPageStyles();
-  const t = useStrings();
   const picker = useSlotPicker({
-    pageId: props.page.id,
-    durations: props.page.durations,
+    pageId: page.status === 'error' ? undefined : props.pageId,
+    durations: page.status === 'ready' ? page.value.durations : undefined,
     locale: props.locale,
     ...(props.initialZone !== undefined && { initialZone: props.initialZone }),
     ...(props.now !== undefined && { now: props.now }),
   });
-  const flow = useBookingFlow({ pageId: props.page.id }, picker);
+  const flow = useBookingFlow({ pageId: props.pageId }, picker);
   const openedLink = useRef(false);
   useEffect(() => {
     if (openedLink.current || !props.initialStart || picker.slots.status !== 'ready') return;
@@ -37,9 +33,10 @@ function LoadedBookingPage(props: BookingPageProps & { page: PublicPage }) {
     const slot = picker.slots.value.find((s) => Date.parse(s.start) === wanted);
     if (slot) flow.pick(slot);
   }, [picker.slots, props.initialStart, flow]);
+  if (page.status !== 'ready') return renderBookingPageShell({ page }, classes, t);
   return renderBookingPage(
-    props.page,
-    { page: { status: 'ready', value: props.page }, picker, ...flow },
+    page.value,
+    { page, picker, ...flow },
     { ics: api.icsUrl, manage: props.manageUrl },
     classes,
     t,

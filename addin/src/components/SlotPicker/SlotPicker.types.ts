@@ -5,8 +5,13 @@ export type Loadable<T> =
   { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: ApiError | Error };
 
 export interface SlotPickerOptions {
-  pageId: string;
-  durations: number[];
+  /** Nothing is asked while there is no page id. */
+  pageId: string | undefined;
+  /**
+   * The durations offered, the first one chosen at first; undefined while the page itself is still
+   * loading (the slots are asked for at the same time, for a 30-minute meeting until it is known).
+   */
+  durations: number[] | undefined;
   /** The viewer's locale for every date and time. */
   locale: string;
   /** The zone to start in. @default the browser's zone */

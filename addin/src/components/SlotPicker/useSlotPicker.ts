@@ -1,46 +1,67 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useApi } from '../../api/context.js';
 import type { Slot } from '../../api/types.js';
-import { dateInZone, detectZone, isKnownZone, monthRange } from '../../time/zones.js';
+import { canonicalZone, dateInZone, detectZone, isKnownZone, monthRange } from '../../time/zones.js';
 import type { Loadable, SlotPickerOptions, SlotPickerState } from './SlotPicker.types.js';
+
+const defaultDuration = 30;
+const loading = { status: 'loading' } as const;
+
+interface FetchedSlots {
+  month: string;
+  duration: number;
+  generation: number;
+  slots: Loadable<Slot[]>;
+  paused?: string | undefined;
+}
 
 export function useSlotPicker(options: SlotPickerOptions): SlotPickerState {
   const api = useApi();
   const { pageId, durations, locale } = options;
   const [now] = useState(() => options.now ?? new Date());
   const [zone, setZoneState] = useState(() => {
-    const wanted = options.initialZone ?? detectZone();
+    const wanted = canonicalZone(options.initialZone ?? detectZone());
     return isKnownZone(wanted) ? wanted : 'UTC';
   });
   const minMonth = dateInZone(now, zone).slice(0, 7);
   const [month, setMonth] = useState(minMonth);
-  const [duration, setDuration] = useState(durations[0] ?? 30);
-  const [slots, setSlots] = useState<Loadable<Slot[]>>({ status: 'loading' });
-  const [paused, setPaused] = useState<string | undefined>();
-  const [selectedDate, setSelectedDate] = useState<string | undefined>(undefined);
+  // Until the page's durations are known (they load alongside the slots), the first request asks for
+  // the most common one; the page's own first duration replaces it when it differs.
+  const [wantedDuration, setDuration] = useState(durations?.[0] ?? defaultDuration);
+  const duration =
+    durations === undefined || durations.includes(wantedDuration)
+      ? wantedDuration
+      : (durations[0] ?? wantedDuration);
+  const [answer, setAnswer] = useState<FetchedSlots | undefined>();
   const [generation, setGeneration] = useState(0);
+  const [selectedDate, setSelectedDate] = useState<string | undefined>(undefined);
 
   useEffect(() => {
-    if (!durations.includes(duration) && durations[0] !== undefined) setDuration(durations[0]);
-  }, [durations, duration]);
-
-  useEffect(() => {
+    if (!pageId) return;
     let current = true;
-    setSlots({ status: 'loading' });
+    const asked = { month, duration, generation };
     // The available set does not depend on the zone (slots are instants); only their labels do, so a
     // zone change regroups locally and the query keeps the zone the page was opened in.
     api
       .slots(pageId, { ...monthRange(month), duration, timeZone: zone })
-      .then((answer) => {
+      .then((value) => {
         if (!current) return;
-        setPaused(answer.paused?.detail);
-        setSlots({ status: 'ready', value: answer.slots });
+        setAnswer({ ...asked, slots: { status: 'ready', value: value.slots }, paused: value.paused?.detail });
       })
-      .catch((error: Error) => current && setSlots({ status: 'error', error }));
+      .catch((error: Error) => current && setAnswer({ ...asked, slots: { status: 'error', error } }));
     return () => {
       current = false;
     };
   }, [api, pageId, month, duration, generation]);
+
+  // An answer for another month, duration or an earlier read is not shown: the page waits for its own.
+  const fresh =
+    answer !== undefined &&
+    answer.month === month &&
+    answer.duration === duration &&
+    answer.generation === generation;
+  const slots = fresh ? answer.slots : loading;
+  const paused = fresh ? answer.paused : undefined;
 
   const byDate = useMemo(() => {
     const map = new Map<string, Slot[]>();
@@ -55,27 +76,24 @@ export function useSlotPicker(options: SlotPickerOptions): SlotPickerState {
     return map;
   }, [slots, zone, month, now]);
 
-  // Keep a day chosen: the first day with times when the chosen one has none.
-  useEffect(() => {
-    if (slots.status !== 'ready') return;
-    if (selectedDate && byDate.has(selectedDate)) return;
-    const first = [...byDate.keys()].sort()[0];
-    if (first !== selectedDate) setSelectedDate(first);
-  }, [byDate, slots.status, selectedDate]);
+  // A day stays chosen while it has times; otherwise the first day with times is shown, in the same
+  // render as the times themselves.
+  const shownDate =
+    selectedDate !== undefined && byDate.has(selectedDate) ? selectedDate : [...byDate.keys()].sort()[0];
 
   return {
     zone,
-    setZone: (z) => isKnownZone(z) && setZoneState(z),
+    setZone: (z) => isKnownZone(z) && setZoneState(canonicalZone(z)),
     duration,
     setDuration,
-    durations,
+    durations: durations ?? [duration],
     month,
     minMonth,
     setMonth,
     slots,
     paused,
     byDate,
-    selectedDate,
+    selectedDate: shownDate,
     setSelectedDate,
     refresh: () => setGeneration((g) => g + 1),
     locale,

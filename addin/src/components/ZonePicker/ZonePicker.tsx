@@ -1,7 +1,7 @@
 import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useStrings } from '../../i18n/index.js';
-import { knownZones, offsetLabel } from '../../time/zones.js';
+import { knownZones, offsetLabel, zoneSearchText } from '../../time/zones.js';
 
 export interface ZonePickerProps {
   zone: string;
@@ -19,25 +19,62 @@ const useStyles = makeStyles({
 const label = (zone: string, at: Date, locale: string) =>
   `${zone.replace(/_/g, ' ')} (${offsetLabel(zone, at, locale)})`;
 
+const normalize = (query: string) =>
+  query
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ');
+
+const matching = (query: string) => {
+  const q = normalize(query);
+  return q ? knownZones().filter((z) => zoneSearchText(z).includes(q)) : [];
+};
+
+/** Runs once the browser has nothing more urgent to do (the page's first times come first). */
+function whenIdle(task: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(task, { timeout: 2000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(task, 200);
+  return () => window.clearTimeout(id);
+}
+
 /**
  * Every IANA zone in a native select (keyboard and screen readers know it), narrowed by a search box:
- * "tokyo", "new york" or "kolkata" find their zone by any part of the name.
+ * "tokyo", "new york", "kolkata" or "calcutta" find their zone by any part of the name. Until the
+ * select is used, searched or the browser is idle, it holds only the current zone: labelling four
+ * hundred zones is work the first view of the page does not need.
  */
 export function ZonePicker({ zone, onChange, at, locale }: ZonePickerProps) {
   const t = useStrings().booking;
   const s = useStyles();
-  const zones = useMemo(knownZones, []);
+  const [expanded, setExpanded] = useState(false);
   const [query, setQuery] = useState('');
+  const expand = () => setExpanded(true);
+  useEffect(() => (expanded ? undefined : whenIdle(expand)), [expanded]);
+
   const shown = useMemo(() => {
-    const q = query.trim().toLowerCase().replace(/\s+/g, '_');
-    const list = q ? zones.filter((z) => z.toLowerCase().includes(q)) : zones;
+    if (!expanded && !query) return [zone];
+    const list = query.trim() ? matching(query) : knownZones();
     return list.includes(zone) ? list : [zone, ...list];
-  }, [zones, query, zone]);
+  }, [expanded, query, zone]);
+  // Offsets are read for the hour shown: re-labelling on every render would redo them all.
+  const hour = Math.floor(at.getTime() / 3_600_000);
+  const options = useMemo(() => {
+    const instant = new Date(hour * 3_600_000);
+    return shown.map((z) => (
+      <option key={z} value={z}>
+        {label(z, instant, locale)}
+      </option>
+    ));
+  }, [shown, hour, locale]);
+
   const onSearch = (value: string) => {
     setQuery(value);
+    setExpanded(true);
     // One match is the answer: take it without a second step.
-    const q = value.trim().toLowerCase().replace(/\s+/g, '_');
-    const matches = q ? zones.filter((z) => z.toLowerCase().includes(q)) : [];
+    const matches = matching(value);
     if (matches.length === 1 && matches[0] !== zone) onChange(matches[0]!);
   };
   return (
@@ -51,12 +88,14 @@ export function ZonePicker({ zone, onChange, at, locale }: ZonePickerProps) {
         />
       </Field>
       <Field label={t.timeZone}>
-        <Select className={s.select} value={zone} onChange={(_, d) => onChange(d.value)}>
-          {shown.map((z) => (
-            <option key={z} value={z}>
-              {label(z, at, locale)}
-            </option>
-          ))}
+        <Select
+          className={s.select}
+          value={zone}
+          onFocus={expand}
+          onPointerDown={expand}
+          onChange={(_, d) => onChange(d.value)}
+        >
+          {options}
         </Select>
       </Field>
     </div>
