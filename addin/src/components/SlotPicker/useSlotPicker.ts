@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useApi } from '../../api/context.js';
 import type { Slot } from '../../api/types.js';
-import { canonicalZone, dateInZone, detectZone, isKnownZone, monthRange } from '../../time/zones.js';
+import { canonicalZone, dateInZone, isKnownZone } from '../../time/zones.js';
+import { defaultDuration, slotsQuery, startingZone } from './firstSlotsQuery.js';
 import type { Loadable, SlotPickerOptions, SlotPickerState } from './SlotPicker.types.js';
 
-const defaultDuration = 30;
 const loading = { status: 'loading' } as const;
 
 interface FetchedSlots {
@@ -19,10 +19,7 @@ export function useSlotPicker(options: SlotPickerOptions): SlotPickerState {
   const api = useApi();
   const { pageId, durations, locale } = options;
   const [now] = useState(() => options.now ?? new Date());
-  const [zone, setZoneState] = useState(() => {
-    const wanted = canonicalZone(options.initialZone ?? detectZone());
-    return isKnownZone(wanted) ? wanted : 'UTC';
-  });
+  const [zone, setZoneState] = useState(() => startingZone(options.initialZone));
   const minMonth = dateInZone(now, zone).slice(0, 7);
   const [month, setMonth] = useState(minMonth);
   // Until the page's durations are known (they load alongside the slots), the first request asks for
@@ -43,7 +40,7 @@ export function useSlotPicker(options: SlotPickerOptions): SlotPickerState {
     // The available set does not depend on the zone (slots are instants); only their labels do, so a
     // zone change regroups locally and the query keeps the zone the page was opened in.
     api
-      .slots(pageId, { ...monthRange(month), duration, timeZone: zone })
+      .slots(pageId, slotsQuery(month, duration, zone))
       .then((value) => {
         if (!current) return;
         setAnswer({ ...asked, slots: { status: 'ready', value: value.slots }, paused: value.paused?.detail });
