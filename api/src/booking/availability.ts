@@ -108,6 +108,11 @@ export class Availability {
     this.connections.forget(hostId);
   }
 
+  /** The host's connection as this instance knows it (read at most once per `recordTtlMs`). */
+  connection(hostId: string): Promise<HostConnection | undefined> {
+    return this.connections.get(hostId, () => this.deps.connections.get(hostId));
+  }
+
   async mailboxProfile(hostId: string): Promise<MailboxProfile> {
     const now = this.deps.clock().getTime();
     const known = this.profiles.get(hostId);

@@ -120,40 +120,60 @@ export class BookingService {
       key: `${pageId}:${idempotencyKey}`,
       fingerprint: requestFingerprint([pageId, JSON.stringify(request)]),
     };
-    const candidates = [record.hostId, ...(page.team?.members.map((m) => m.userId) ?? [])];
-    for (const hostId of page.team?.kind === 'roundRobin' ? candidates : [record.hostId]) {
-      const earlier = await this.deps.bookings.findByIdempotencyKey(hostId, idempotency.key);
-      if (earlier) {
-        // Same key: the fingerprint check of insert refuses another request under it.
-        const replay = await this.deps.bookings.insert(
-          this.draft(record, earlier.hostId, request, earlier.id),
-          idempotency,
-        );
-        return this.answer(record, await this.resume(record, replay.booking), true);
-      }
-    }
-
     const start = Date.parse(request.start);
     const end = start + request.durationMinutes * minuteMs;
-    const { query, hosts } = await this.availability.query(record, {
+    const asked = this.availability.query(record, {
       range: { start: request.start, end: iso(start + 1) },
       durationMinutes: request.durationMinutes,
       inviteeTimeZone: request.timeZone,
     });
+    // A round-robin replay answers whatever availability says now; its failed read is not news.
+    asked.catch(() => undefined);
+    // A round-robin retry may find another member free, so every member's partition is asked for
+    // the key before anything is written. Elsewhere the booking's partition is always the owner's,
+    // where the key's row in the insert transaction catches a retry; it is read only when the time
+    // looks taken or not offered — as it does to the retry of a booking that was made.
+    const roundRobin = page.team?.kind === 'roundRobin';
+    if (roundRobin) {
+      const candidates = [record.hostId, ...(page.team?.members.map((m) => m.userId) ?? [])];
+      const replayed = await this.replayEarlier(record, request, idempotency, candidates);
+      if (replayed) return replayed;
+    }
+    const replayOwner = async () =>
+      roundRobin ? undefined : this.replayEarlier(record, request, idempotency, [record.hostId]);
+    let known;
+    try {
+      known = await asked;
+    } catch (error) {
+      // A retry of a booking that was made is answered even when availability cannot be read now.
+      const replayed = await replayOwner();
+      if (replayed) return replayed;
+      throw error;
+    }
+    const { query, hosts } = known;
     const verdict = explain(query, request.start);
-    if (!verdict.bookable) await this.refuse(record, verdict, request, hosts);
-    const hostId = chooseMember(query, request.start) ?? record.hostId;
+    if (!verdict.bookable) {
+      const replayed = await replayOwner();
+      if (replayed) return replayed;
+      await this.refuse(record, verdict, request, hosts);
+    }
+    // Only round-robin chooses; every other page books its owner (the engine's answer there too).
+    const hostId = (roundRobin && chooseMember(query, request.start)) || record.hostId;
     const id = newId('bk');
     const draft = this.draft(record, hostId, { ...request, start: iso(start) }, id, end);
     if (page.requiresConfirmation) await this.markAwaiting(hostId, id);
     let inserted;
     try {
-      inserted = await this.deps.bookings.insert(draft, idempotency);
+      inserted = await this.deps.bookings.insert(draft, idempotency, { lookFirst: false });
     } catch (error) {
       if (error instanceof SlotTakenError) throw await this.taken(record, request, hosts);
       throw error;
     }
-    if (inserted.replayed) return this.answer(record, await this.resume(record, inserted.booking), true);
+    if (inserted.replayed) {
+      // The marker was made for this request's own id, which was not booked.
+      if (page.requiresConfirmation) await this.clearAwaiting(draft);
+      return this.answer(record, await this.resume(record, inserted.booking), true);
+    }
 
     const involved = this.involvedHosts(record, hosts, hostId);
     const window = heldWindow(inserted.booking);
@@ -172,6 +192,29 @@ export class BookingService {
         await this.rollBack(inserted.booking, 'The host’s calendar is not connected to Tandem.');
       throw error;
     }
+  }
+
+  /**
+   * The answer to a retry: the booking an earlier request with the same key made in one of `hostIds`'
+   * partitions (finished now if a crash left it pending), or undefined when the key is new there.
+   */
+  private async replayEarlier(
+    record: BookingPageRecord,
+    request: BookingRequest,
+    idempotency: { key: string; fingerprint: string },
+    hostIds: string[],
+  ): Promise<BookResult | undefined> {
+    const found = await Promise.all(
+      hostIds.map((hostId) => this.deps.bookings.findByIdempotencyKey(hostId, idempotency.key)),
+    );
+    const earlier = found.find((booking) => booking !== undefined);
+    if (!earlier) return undefined;
+    // Same key: the fingerprint check of insert refuses another request under it.
+    const replay = await this.deps.bookings.insert(
+      this.draft(record, earlier.hostId, request, earlier.id),
+      idempotency,
+    );
+    return this.answer(record, await this.resume(record, replay.booking), true);
   }
 
   /** Refuses (503) when the page's calendar cannot be used as its host right now. */
@@ -579,11 +622,12 @@ export class BookingService {
       },
     );
     await this.deps.faults?.afterEventCreated?.(booking.id);
-    return this.deps.bookings.patch(booking.hostId, booking.id, {
-      status: 'confirmed',
-      eventId: event.id,
-      changeKey: event.changeKey,
-    });
+    return this.deps.bookings.patch(
+      booking.hostId,
+      booking.id,
+      { status: 'confirmed', eventId: event.id, changeKey: event.changeKey },
+      { known: booking },
+    );
   }
 
   /** A replayed booking left pending by a crash is finished now, so the retry answers it confirmed. */
@@ -737,7 +781,7 @@ export class BookingService {
     );
   }
 
-  private async clearAwaiting(booking: BookingRecord): Promise<void> {
+  private async clearAwaiting(booking: Pick<BookingRecord, 'hostId' | 'id'>): Promise<void> {
     await orMissing(
       this.deps.tables.client('bookings').deleteEntity(booking.hostId, awaitingKey(booking.id)),
     );

@@ -78,7 +78,8 @@ export class BotOutbox {
     hostId: string,
     occurredAt: string,
   ): Promise<BookingEventMessage | undefined> {
-    const connection = await this.deps.connections.get(hostId);
+    // The same copy the booking itself was checked against (pausedBy, host context).
+    const connection = await this.availability.connection(hostId);
     // Someone who never opened Tandem has no chat with the bot either.
     if (!connection) return undefined;
     const page = record?.page;

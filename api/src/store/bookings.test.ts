@@ -166,6 +166,31 @@ describe('idempotent retries', () => {
     expect((await bookings.findByIdempotencyKey(host, key.key))?.id).toBe(first.booking.id);
   });
 
+  it('catches a retry in the transaction itself when the caller skips the first read', async () => {
+    const host = newHost();
+    const key = { key: 'intro:retry-2', fingerprint: 'sha-of-body' };
+    const first = await bookings.insert(booking(host, '13:00', '13:30'), key, { lookFirst: false });
+    const retries = await Promise.all(
+      [1, 2, 3].map(() => bookings.insert(booking(host, '13:00', '13:30'), key, { lookFirst: false })),
+    );
+    expect(retries.map((r) => [r.replayed, r.booking.id])).toEqual(
+      retries.map(() => [true, first.booking.id]),
+    );
+    // Even once the time is free again, the key still names the first booking.
+    await bookings.cancel(host, first.booking.id);
+    const later = await bookings.insert(booking(host, '13:00', '13:30'), key, { lookFirst: false });
+    expect(later).toMatchObject({ replayed: true, booking: { id: first.booking.id, status: 'cancelled' } });
+    await expect(
+      bookings.insert(
+        booking(host, '14:00', '14:30'),
+        { ...key, fingerprint: 'other' },
+        { lookFirst: false },
+      ),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(await bookings.list(host, { status: ['pending'] })).toHaveLength(0);
+    expect(await lockRows(host)).toHaveLength(0);
+  });
+
   it('refuses the same key for a different request', async () => {
     const host = newHost();
     await bookings.insert(booking(host, '11:00', '11:30'), { key: 'k', fingerprint: 'a' });
@@ -232,6 +257,28 @@ describe('changing a booking', () => {
     ).rejects.toMatchObject({ code: 'SLOT_TAKEN' });
     expect((await bookings.get(host, a.id))?.start).toBe(`${day}T14:00:00.000Z`);
     expect(await lockRows(host)).toHaveLength(12);
+  });
+
+  it('patch from a known record answers what a fresh read shows', async () => {
+    const host = newHost();
+    const { booking: made } = await bookings.insert(booking(host, '17:00', '17:30'));
+    const confirmed = await bookings.patch(
+      host,
+      made.id,
+      { status: 'confirmed', eventId: 'AAMk2', changeKey: 'ck1' },
+      { known: made },
+    );
+    expect(confirmed).toEqual(await bookings.get(host, made.id));
+    expect(confirmed).toMatchObject({ status: 'confirmed', eventId: 'AAMk2', changeKey: 'ck1' });
+  });
+
+  it('patch from a record changed since reads it again and keeps the other change', async () => {
+    const host = newHost();
+    const { booking: made } = await bookings.insert(booking(host, '18:00', '18:30'));
+    await bookings.patch(host, made.id, { eventId: 'AAMk3' });
+    const patched = await bookings.patch(host, made.id, { changeKey: 'ck2' }, { known: made });
+    expect(patched).toEqual(await bookings.get(host, made.id));
+    expect(patched).toMatchObject({ eventId: 'AAMk3', changeKey: 'ck2' });
   });
 
   it('a stale ETag is refused with PRECONDITION_FAILED', async () => {

@@ -174,9 +174,16 @@ export class BookingRepository {
    * // a retry with the same idempotency key answers the first booking, replayed: true
    * await bookings.insert(booking, { key: `${pageId}:${header}`, fingerprint });
    */
-  async insert(booking: NewBooking, idempotency?: IdempotentInsert): Promise<InsertResult> {
+  async insert(
+    booking: NewBooking,
+    idempotency?: IdempotentInsert,
+    options: { lookFirst?: boolean } = {},
+  ): Promise<InsertResult> {
     const buckets = bucketsOf(booking);
-    if (idempotency) {
+    // The key's row in the transaction makes a retry fail it (409) and be answered from the row
+    // anyway; reading first only spares that failed transaction, so a caller that expects a new key
+    // skips the read (`lookFirst: false`).
+    if (idempotency && options.lookFirst !== false) {
       const earlier = await this.replay(booking.hostId, idempotency);
       if (earlier) return { booking: earlier, replayed: true };
     }
@@ -265,13 +272,33 @@ export class BookingRepository {
     return found;
   }
 
-  /** Changes fields that neither move nor release time (confirm, Outlook event id, change key). */
+  /**
+   * Changes fields that neither move nor release time (confirm, Outlook event id, change key).
+   * `options.known` is the booking as the caller last read or wrote it: the update is tried against
+   * its ETag first and the answer built from it, so an unchanged row costs one round trip; if the row
+   * changed since, the booking is read again and the update made against what stands, as without it.
+   */
   async patch(
     hostId: string,
     id: string,
     patch: BookingPatch,
-    options: { etag?: string } = {},
+    options: { etag?: string; known?: BookingRecord } = {},
   ): Promise<BookingRecord> {
+    const known = options.etag === undefined ? options.known : undefined;
+    if (known && known.hostId === hostId && known.id === id) {
+      const updatedAt = this.clock().toISOString();
+      try {
+        const result = await this.table.updateEntity(
+          { partitionKey: hostId, rowKey: bookingKey(id), ...patch, updatedAt },
+          'Merge',
+          { etag: known.etag },
+        );
+        if (result.etag) return { ...known, ...patch, updatedAt, etag: result.etag };
+        return await this.require(hostId, id);
+      } catch (error) {
+        if (storageStatus(error) !== 412) throw this.translate(error, hostId);
+      }
+    }
     const current = await this.require(hostId, id);
     try {
       await this.table.updateEntity(
