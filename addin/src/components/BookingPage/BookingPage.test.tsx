@@ -169,6 +169,24 @@ describe('booking a time on the public page', () => {
     await waitFor(() => expect(listedTimes()).toEqual(['14:30', '15:00']));
   });
 
+  it('lists every zone, once each, when the zone select is opened', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await slotList();
+    const zone = screen.getByRole('combobox', { name: 'Time zone' });
+    const values = () =>
+      within(zone)
+        .getAllByRole('option')
+        .map((o) => o.getAttribute('value'));
+    expect(values()).toEqual(['Europe/London']);
+    await user.click(zone);
+    expect(values().length).toBeGreaterThan(300);
+    expect(values()).toContain('Asia/Kolkata');
+    expect(values()).not.toContain('Asia/Calcutta');
+    expect(new Set(values()).size).toBe(values().length);
+    expect((zone as HTMLSelectElement).value).toBe('Europe/London');
+  });
+
   it('opens the form for the time of a one-click link', async () => {
     renderWithApi(
       <BookingPage

@@ -1,5 +1,5 @@
 import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useStrings } from '../../i18n/index.js';
 import { knownZones, offsetLabel, zoneSearchText } from '../../time/zones.js';
 
@@ -30,21 +30,11 @@ const matching = (query: string) => {
   return q ? knownZones().filter((z) => zoneSearchText(z).includes(q)) : [];
 };
 
-/** Runs once the browser has nothing more urgent to do (the page's first times come first). */
-function whenIdle(task: () => void): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const id = window.requestIdleCallback(task, { timeout: 2000 });
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = window.setTimeout(task, 200);
-  return () => window.clearTimeout(id);
-}
-
 /**
  * Every IANA zone in a native select (keyboard and screen readers know it), narrowed by a search box:
  * "tokyo", "new york", "kolkata" or "calcutta" find their zone by any part of the name. Until the
- * select is used, searched or the browser is idle, it holds only the current zone: labelling four
- * hundred zones is work the first view of the page does not need.
+ * select is focused, pressed or searched, it holds only the current zone: labelling four hundred
+ * zones is work the first view of the page does not need.
  */
 export function ZonePicker({ zone, onChange, at, locale }: ZonePickerProps) {
   const t = useStrings().booking;
@@ -52,23 +42,22 @@ export function ZonePicker({ zone, onChange, at, locale }: ZonePickerProps) {
   const [expanded, setExpanded] = useState(false);
   const [query, setQuery] = useState('');
   const expand = () => setExpanded(true);
-  useEffect(() => (expanded ? undefined : whenIdle(expand)), [expanded]);
 
   const shown = useMemo(() => {
     if (!expanded && !query) return [zone];
     const list = query.trim() ? matching(query) : knownZones();
     return list.includes(zone) ? list : [zone, ...list];
   }, [expanded, query, zone]);
-  // Offsets are read for the hour shown: re-labelling on every render would redo them all.
-  const hour = Math.floor(at.getTime() / 3_600_000);
+  // Offsets are read for the minute shown: re-labelling on every render would redo them all.
+  const minute = Math.floor(at.getTime() / 60_000);
   const options = useMemo(() => {
-    const instant = new Date(hour * 3_600_000);
+    const instant = new Date(minute * 60_000);
     return shown.map((z) => (
       <option key={z} value={z}>
         {label(z, instant, locale)}
       </option>
     ));
-  }, [shown, hour, locale]);
+  }, [shown, minute, locale]);
 
   const onSearch = (value: string) => {
     setQuery(value);
