@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -18,8 +18,25 @@ function ribbonIcons(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [react(), ribbonIcons()],
+// When the API lives on another origin, the invitee pages open their connection to it while the
+// script is still loading (the booking page's first requests go out before React starts).
+function preconnectApi(apiBaseUrl: string | undefined): Plugin {
+  const origin = apiBaseUrl && URL.canParse(apiBaseUrl) ? new URL(apiBaseUrl).origin : undefined;
+  return {
+    name: 'tandem-preconnect-api',
+    transformIndexHtml(html, context) {
+      if (!origin || !/(index|manage)\.html$/.test(context.filename)) return html;
+      return [{ tag: 'link', attrs: { rel: 'preconnect', href: origin, crossorigin: '' }, injectTo: 'head' }];
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  plugins: [
+    react(),
+    ribbonIcons(),
+    preconnectApi(loadEnv(mode, here('.'), 'VITE_').VITE_TANDEM_API_BASE_URL),
+  ],
   base: './',
   build: {
     outDir: 'dist',
@@ -37,4 +54,4 @@ export default defineConfig({
     },
   },
   server: { host: '127.0.0.1' },
-});
+}));
