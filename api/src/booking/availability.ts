@@ -1,6 +1,5 @@
 import type { BookingPageInput, WorkingHoursInput } from './page-types.js';
 import { DEFAULT_CALENDAR, readMailboxProfile, type MailboxProfile } from '../graph/calendar-reads.js';
-import { odata } from '@azure/data-tables';
 import type { BookingRecord } from '../store/bookings.js';
 import type { BookingPageRecord } from '../store/pages.js';
 import type { HostConnection } from '../store/connections.js';
@@ -199,11 +198,9 @@ export class Availability {
     const members = new Map(record.page.team?.members.map((m) => [m.userId, m]) ?? []);
     const availability: HostAvailability[] = await Promise.all(
       hosts.map(async (host) => {
-        const [busy, bookings, holds] = await Promise.all([
+        const [busy, { bookings, holds }] = await Promise.all([
           this.busy.itemsFor(host.hostId, host.availabilityCalendarIds, padded),
-          // Every status: a cancelled booking's event still in the cache is recognised (and ignored) by id.
-          this.deps.bookings.list(host.hostId, { from: padded.start, to: padded.end }),
-          this.holds(host.hostId, padded),
+          this.bookingsAndHolds(host.hostId, padded),
         ]);
         const member = members.get(host.hostId);
         return {
@@ -232,20 +229,24 @@ export class Availability {
   }
 
   /**
-   * Collective bookings organized by someone else that hold this host's time: the store keeps a
-   * `hold|{bookingId}` row naming the organizer in the member's partition.
+   * The host's bookings over the range (every status: a cancelled booking's event still in the cache
+   * is recognised, and ignored, by id) and the collective bookings organized by someone else that
+   * hold their time: the store keeps a `hold|{bookingId}` row naming the organizer in the member's
+   * partition, read in the same query.
    */
-  private async holds(hostId: string, range: { start: string; end: string }): Promise<ExistingBooking[]> {
-    const filter = odata`PartitionKey eq ${hostId} and RowKey ge 'hold|' and RowKey lt 'hold}'`;
-    const rows = this.deps.tables
-      .client('bookings')
-      .listEntities<{ organizerId: string; bookingId: string }>({ queryOptions: { filter } });
-    const found: ExistingBooking[] = [];
-    for await (const row of rows) {
-      const booking = await this.deps.bookings.get(row.organizerId, row.bookingId);
-      if (booking && booking.status !== 'cancelled' && booking.start < range.end && booking.end > range.start)
-        found.push(toExisting(booking));
-    }
-    return found;
+  private async bookingsAndHolds(
+    hostId: string,
+    range: { start: string; end: string },
+  ): Promise<{ bookings: BookingRecord[]; holds: ExistingBooking[] }> {
+    const found = await this.deps.bookings.occupancy(hostId, { from: range.start, to: range.end });
+    const held = await Promise.all(
+      found.holds.map((row) => this.deps.bookings.get(row.organizerId, row.bookingId)),
+    );
+    const holds = held.flatMap((booking) =>
+      booking && booking.status !== 'cancelled' && booking.start < range.end && booking.end > range.start
+        ? [toExisting(booking)]
+        : [],
+    );
+    return { bookings: found.bookings, holds };
   }
 }

@@ -330,6 +330,21 @@ describe('collective team bookings', () => {
   const team = (organizer: string, members: string[], start: string, end: string) =>
     booking(organizer, start, end, { teamMemberIds: members });
 
+  it("occupancy reads a member's own bookings in the range and the holds of others' bookings at once", async () => {
+    const [organizer, member] = [newHost(), newHost()];
+    const { booking: collective } = await bookings.insert(team(organizer, [member], '10:00', '10:30'));
+    const { booking: own } = await bookings.insert(booking(member, '12:00', '12:30'));
+    await bookings.insert(booking(member, '20:00', '20:30'));
+    const found = await bookings.occupancy(member, { from: `${day}T09:00:00Z`, to: `${day}T13:00:00Z` });
+    expect(found.bookings.map((b) => b.id)).toEqual([own.id]);
+    expect(found.holds).toEqual([{ organizerId: organizer, bookingId: collective.id }]);
+    const organizers = await bookings.occupancy(organizer, {
+      from: `${day}T09:00:00Z`,
+      to: `${day}T13:00:00Z`,
+    });
+    expect(organizers).toEqual({ bookings: [collective], holds: [] });
+  });
+
   it("hold every member's time, so a member's own page cannot book it", async () => {
     const [organizer, member] = [newHost(), newHost()];
     await bookings.insert(team(organizer, [member], '09:00', '09:30'));

@@ -262,6 +262,29 @@ export class BookingRepository {
     return found.sort((a, b) => a.start.localeCompare(b.start));
   }
 
+  /**
+   * What occupies the host's time over `[from, to)`, in one query: their bookings overlapping it (every
+   * status) and the `hold|` rows of collective bookings organized by someone else that include them.
+   */
+  async occupancy(
+    hostId: string,
+    range: { from: string; to: string },
+  ): Promise<{ bookings: BookingRecord[]; holds: { organizerId: string; bookingId: string }[] }> {
+    const filter = odata`PartitionKey eq ${hostId} and ((RowKey ge 'booking|' and RowKey lt 'booking}' and start lt ${iso(range.to)} and end gt ${iso(range.from)}) or (RowKey ge 'hold|' and RowKey lt 'hold}'))`;
+    const bookings: BookingRecord[] = [];
+    const holds: { organizerId: string; bookingId: string }[] = [];
+    // Booking rows and hold rows come back together; the row key says which is which.
+    const rows = this.table.listEntities<BookingEntity & { organizerId?: string; bookingId?: string }>({
+      queryOptions: { filter },
+    });
+    for await (const e of rows) {
+      if (e.rowKey.startsWith('booking|')) bookings.push(fromEntity(e));
+      else if (e.organizerId && e.bookingId)
+        holds.push({ organizerId: e.organizerId, bookingId: e.bookingId });
+    }
+    return { bookings: bookings.sort((a, b) => a.start.localeCompare(b.start)), holds };
+  }
+
   /** Pending bookings of every host booked before `bookedBefore`: the reconciler's work list. */
   async listPending(bookedBefore: string): Promise<BookingRecord[]> {
     const filter = odata`status eq 'pending' and bookedAt lt ${iso(bookedBefore)}`;
