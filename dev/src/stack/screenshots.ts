@@ -23,7 +23,8 @@ try {
     ignoreHTTPSErrors: true,
     viewport: { width: 1100, height: 760 },
     locale: 'en-US',
-    timezoneId: 'Europe/London',
+    // Adele's own zone, so the task pane shows her day as she sees it in Outlook.
+    timezoneId: 'America/Los_Angeles',
   });
   const page = await context.newPage();
   if (only !== 'taskpane') await bookingPage(page);
@@ -42,23 +43,28 @@ async function bookingPage(page: Page): Promise<void> {
   await save(page, 'booking-page.png');
 }
 
-/** The task pane, narrow as in Outlook, after the emulator's dev sign-in as Adele. */
+/**
+ * The task pane, narrow as in Outlook, after the emulator's dev sign-in as Adele: her first page open
+ * in the editor, its preview of today's times, and why 9:30 (her standup) is not offered.
+ */
 async function taskPane(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 420, height: 860 });
+  await page.setViewportSize({ width: 420, height: 1240 });
   await page.goto(`http://127.0.0.1:${stackPorts.web}/taskpane.html`);
-  const adele = page.getByRole('button', { name: /Adele Vance/ });
-  const signIn = page.getByRole('button', { name: /sign in|connect/i });
-  await Promise.race([adele.waitFor(), signIn.first().waitFor(), page.waitForTimeout(8_000)]);
-  if (await signIn.count()) await signIn.first().click();
-  if (await adele.count().catch(() => 0)) await adele.click();
-  else
-    await adele
-      .waitFor({ timeout: 10_000 })
-      .then(() => adele.click())
-      .catch(() => undefined);
+  await page.getByRole('button', { name: /Adele Vance/ }).click();
   await page.waitForURL(/taskpane\.html/, { timeout: 15_000 });
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(1_500);
+  await page.getByRole('button', { name: /^Edit/ }).first().click();
+  const preview = page.getByRole('region', { name: /Preview/ });
+  await preview
+    .getByRole('status')
+    .filter({ hasText: /offered/ })
+    .waitFor();
+  await preview.getByRole('button', { name: /^9:30 AM/ }).click();
+  await preview.getByText(/^Why /).waitFor();
+  await preview
+    .getByRole('heading')
+    .first()
+    .evaluate((heading) => heading.scrollIntoView());
+  await page.waitForTimeout(500);
   await save(page, 'task-pane.png');
 }
 
