@@ -1,11 +1,7 @@
-import { render, screen } from '@testing-library/react';
-import { createApiClient } from '../api/client.js';
-import { ApiContext } from '../api/context.js';
-import { AppShell } from '../components/AppShell/AppShell.js';
-import { HostApp } from '../components/HostApp/HostApp.js';
-import { teamsThemes } from '../surfaces/themes.teams.js';
+import { screen } from '@testing-library/react';
 import { samplePublicPage, startContractServer, type ContractServer } from '../testing/api-server.js';
-import { HostReactContext, type HostContext } from './HostContext.js';
+import { renderHostApp } from '../testing/render.js';
+import type { HostContext } from './HostContext.js';
 import type { OfficeSdk } from './outlook.js';
 import { createTaskPaneHost } from './taskPaneHost.js';
 
@@ -43,17 +39,7 @@ afterEach(() => server.close());
 
 function renderTaskPane(host: HostContext) {
   // Dev sign-in is a redirect through Entra; here its token is given, the host is the one detected.
-  const signedIn: HostContext = { ...host, getApiToken: () => Promise.resolve('dev-token') };
-  const api = createApiClient({ baseUrl: server.baseUrl, getToken: () => signedIn.getApiToken() });
-  return render(
-    <HostReactContext.Provider value={signedIn}>
-      <ApiContext.Provider value={api}>
-        <AppShell themes={teamsThemes} theme={host.theme} onThemeChange={host.onThemeChange} locale="en-GB">
-          <HostApp origin="https://tandem.test/" showCompose />
-        </AppShell>
-      </ApiContext.Provider>
-    </HostReactContext.Provider>,
-  );
+  return renderHostApp({ ...host, getApiToken: () => Promise.resolve('dev-token') }, server.baseUrl);
 }
 
 describe('choosing the task pane host', () => {

@@ -1,39 +1,15 @@
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createApiClient } from '../../api/client.js';
-import { ApiContext } from '../../api/context.js';
-import type { BookingPage } from '../../api/types.js';
-import { HostReactContext, type HostContext } from '../../hosts/HostContext.js';
+import type { HostContext } from '../../hosts/HostContext.js';
 import { createOutlookHost, type OfficeSdk } from '../../hosts/outlook.js';
 import { createTeamsHost } from '../../hosts/teams.js';
 import { createWebHost } from '../../hosts/web.js';
-import { teamsThemes } from '../../surfaces/themes.teams.js';
 import { samplePublicPage, startContractServer, type ContractServer } from '../../testing/api-server.js';
-import { AppShell } from '../AppShell/AppShell.js';
-import { HostApp } from './HostApp.js';
+import { savedPage } from '../../testing/pages.js';
+import { renderHostApp } from '../../testing/render.js';
 
-const page: BookingPage = {
-  id: 'p1',
-  hostId: 'host-1',
-  title: 'Intro <call> & more',
-  slug: 'intro',
-  description: '',
-  durations: [30],
-  location: { kind: 'teams' },
-  questions: [],
-  rules: {
-    bufferBeforeMinutes: 0,
-    bufferAfterMinutes: 0,
-    minimumNoticeMinutes: 0,
-    window: { kind: 'rolling', days: 60 },
-    busyRules: { tentativeBlocks: false, workingElsewhereBlocks: false, privateBlocks: true },
-  },
-  requiresConfirmation: false,
-  createdAt: '2026-11-01T00:00:00Z',
-  updatedAt: '2026-11-01T00:00:00Z',
-  etag: '"1"',
-};
+const page = savedPage({ title: 'Intro <call> & more', slug: 'intro' });
 
 /** An Outlook compose window as office.js presents it: what the add-in inserts lands in `inserted`. */
 function fakeOffice() {
@@ -76,16 +52,7 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 function renderHost(host: HostContext) {
-  const api = createApiClient({ baseUrl: server.baseUrl, getToken: () => host.getApiToken() });
-  return render(
-    <HostReactContext.Provider value={host}>
-      <ApiContext.Provider value={api}>
-        <AppShell themes={teamsThemes} theme={host.theme} onThemeChange={host.onThemeChange} locale="en-GB">
-          <HostApp origin="https://tandem.test/" showCompose />
-        </AppShell>
-      </ApiContext.Provider>
-    </HostReactContext.Provider>,
-  );
+  return renderHostApp(host, server.baseUrl);
 }
 
 describe('inserting into an Outlook message', () => {

@@ -7,6 +7,7 @@ import {
   type ContractServer,
   type RecordedRequest,
 } from '../../testing/api-server.js';
+import { savedPage } from '../../testing/pages.js';
 import { renderWithApi } from '../../testing/render.js';
 import { dateInZone } from '../../time/zones.js';
 import { PageEditor } from './PageEditor.js';
@@ -416,27 +417,7 @@ describe('saving', () => {
   });
 
   it('updates an existing page with If-Match, and says so when it changed elsewhere', async () => {
-    const page: BookingPage = {
-      id: 'p1',
-      hostId: 'host-1',
-      title: 'Intro call',
-      slug: 'intro-call',
-      description: '',
-      durations: [30],
-      location: { kind: 'teams' },
-      questions: [],
-      rules: {
-        bufferBeforeMinutes: 0,
-        bufferAfterMinutes: 0,
-        minimumNoticeMinutes: 0,
-        window: { kind: 'rolling', days: 60 },
-        busyRules: { tentativeBlocks: false, workingElsewhereBlocks: false, privateBlocks: true },
-      },
-      requiresConfirmation: false,
-      createdAt: '2026-11-01T00:00:00Z',
-      updatedAt: '2026-11-01T00:00:00Z',
-      etag: '"7"',
-    };
+    const page = savedPage({ etag: '"7"' });
     server.state.pages = [page];
     const user = userEvent.setup();
     renderEditor(page);
