@@ -1,8 +1,8 @@
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { useApi } from '../../api/context.js';
 import { useStrings } from '../../i18n/index.js';
 import { formatDateTime } from '../../time/zones.js';
-import { CancelForm } from './CancelForm.js';
-import { DeclineForm } from './DeclineForm.js';
+import { ReasonForm } from './ReasonForm.js';
 import { RescheduleForm } from './RescheduleForm.js';
 import { useBookingsList } from './useBookingsList.js';
 
@@ -13,6 +13,7 @@ import { useBookingsList } from './useBookingsList.js';
 export function BookingsList({ locale }: { locale: string }) {
   const t = useStrings();
   const b = t.bookings;
+  const api = useApi();
   const state = useBookingsList(locale);
   const { list, acting } = state;
 
@@ -101,18 +102,26 @@ export function BookingsList({ locale }: { locale: string }) {
         </table>
       )}
       {acting?.kind === 'cancel' && (
-        <CancelForm
+        <ReasonForm
           key={acting.booking.id}
-          booking={acting.booking}
-          onDone={state.finish}
+          title={b.cancelTitle(acting.booking.invitee.name)}
+          reasonLabel={b.cancelReason}
+          confirmLabel={b.confirmCancel}
+          closeLabel={b.keep}
+          send={(reason) => api.hostCancel(acting.booking.id, reason)}
+          onSent={() => state.finish(b.cancelled(acting.booking.invitee.name))}
           onClose={() => state.setActing(undefined)}
         />
       )}
       {acting?.kind === 'decline' && (
-        <DeclineForm
+        <ReasonForm
           key={acting.booking.id}
-          booking={acting.booking}
-          onDone={state.finish}
+          title={b.declineTitle(acting.booking.invitee.name)}
+          reasonLabel={b.declineReason}
+          confirmLabel={b.confirmDecline}
+          closeLabel={t.close}
+          send={(reason) => api.decline(acting.booking.id, reason)}
+          onSent={() => state.finish(b.declined(acting.booking.invitee.name))}
           onRefused={state.refused}
           onClose={() => state.setActing(undefined)}
         />
