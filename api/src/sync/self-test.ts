@@ -11,6 +11,7 @@ import { selfTestStepNames, type SelfTestRun, type SelfTestStep } from '../contr
 import { calendarPath } from '../graph/calendar-reads.js';
 import { BOOKING_ID_EXPAND, bookingIdFilter } from '../graph/extended-property.js';
 import { HostConnectionBrokenError } from '../graph/tokens.js';
+import { eventExists } from './event-exists.js';
 import { isNotFound } from './graph-subscriptions.js';
 import type { SelfTestStore, StoredSelfTest } from './self-test-store.js';
 
@@ -185,20 +186,10 @@ export class SelfTest {
       const booked = await this.book(attempt, first!, attempt.zone);
       attempt.bookingId = booked.id;
       attempt.eventId = booked.eventId;
-      const found = await this.deps
-        .graphFor(hostId)
-        .api(
-          `${calendarPath(hostId, attempt.destinationCalendarId)}/events/${encodeURIComponent(booked.eventId)}`,
-        )
-        .select('id')
-        .get()
-        .then(
-          () => true,
-          (error: unknown) => {
-            if (isNotFound(error)) return false;
-            throw error;
-          },
-        );
+      const found = await eventExists(
+        this.deps.graphFor(hostId),
+        `${calendarPath(hostId, attempt.destinationCalendarId)}/events/${encodeURIComponent(booked.eventId)}`,
+      );
       if (!found)
         throw new StepFailed(
           'The booking was made, but its event is not in the calendar you chose for bookings.',

@@ -6,6 +6,7 @@ import { HostConnectionBrokenError } from '../graph/tokens.js';
 import type { CachedBusyItem } from '../store/busy-cache.js';
 import type { BookingRecord } from '../store/bookings.js';
 import { runDeltaRound, type DeltaEvent } from './delta-round.js';
+import { eventExists } from './event-exists.js';
 import {
   createSubscription,
   deleteSubscription,
@@ -388,18 +389,10 @@ export class SyncService {
       const booking = await this.deps.bookings.get(hostId, bookingId);
       if (!booking || booking.status === 'cancelled' || booking.eventId !== eventId) continue;
       // Delta also names events that merely left the window: only a 404 means the host deleted it.
-      const stillThere = await this.deps
-        .graphFor(hostId)
-        .api(`/users/${encodeURIComponent(hostId)}/events/${encodeURIComponent(eventId)}`)
-        .select('id')
-        .get()
-        .then(
-          () => true,
-          (error: unknown) => {
-            if (isNotFound(error)) return false;
-            throw error;
-          },
-        );
+      const stillThere = await eventExists(
+        this.deps.graphFor(hostId),
+        `/users/${encodeURIComponent(hostId)}/events/${encodeURIComponent(eventId)}`,
+      );
       if (stillThere) continue;
       this.counters.bookingsFollowed++;
       await this.tellHost(await this.bookings.followOutlookDelete(booking), 'cancelled');
