@@ -214,3 +214,26 @@ export function eventsOfBooking(emulator: EmulatorHandle, userId: string, bookin
     .map((r) => r.event)
     .filter((e) => e.transactionId === bookingId);
 }
+
+/**
+ * Grady Archie, an invitee in Tokyo, books 30 minutes at `start` on a public page (a fresh
+ * idempotency key each time); `fields` adds to or replaces the body, e.g. `{ answers }`.
+ */
+export function bookAsInvitee(
+  stack: ApiStack,
+  pageId: string,
+  start: string,
+  fields: Record<string, unknown> = {},
+) {
+  return stack.call('POST', `public/pages/${pageId}/bookings`, {
+    headers: { 'idempotency-key': crypto.randomUUID() },
+    body: {
+      name: 'Grady Archie',
+      email: 'grady@example.com',
+      durationMinutes: 30,
+      start,
+      timeZone: 'Asia/Tokyo',
+      ...fields,
+    },
+  });
+}

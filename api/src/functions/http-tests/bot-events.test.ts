@@ -4,7 +4,14 @@ import { jest } from '@jest/globals';
 import { bookingEventMessageSchema, type BookingEventMessage } from '../../contracts/bot.js';
 import { decodeQueueMessage } from '../../store/queues.js';
 import { syncRuntime } from '../sync-runtime.js';
-import { allDayEveryDay, eventsOfBooking, hoursFromNow, startApiStack, type ApiStack } from './api-stack.js';
+import {
+  allDayEveryDay,
+  bookAsInvitee,
+  eventsOfBooking,
+  hoursFromNow,
+  startApiStack,
+  type ApiStack,
+} from './api-stack.js';
 
 type Host = Awaited<ReturnType<ApiStack['connectHost']>>;
 let stack: ApiStack;
@@ -62,16 +69,8 @@ const kinds = async (bookingId: string) =>
   );
 
 async function book(pageId: string, start: string): Promise<{ id: string; manageToken: string }> {
-  const res = await stack.call('POST', `public/pages/${pageId}/bookings`, {
-    headers: { 'idempotency-key': crypto.randomUUID() },
-    body: {
-      name: 'Grady Archie',
-      email: 'grady@example.com',
-      durationMinutes: 30,
-      start,
-      timeZone: 'Asia/Tokyo',
-      answers: pageId === page.id ? { topic: 'Pricing' } : {},
-    },
+  const res = await bookAsInvitee(stack, pageId, start, {
+    answers: pageId === page.id ? { topic: 'Pricing' } : {},
   });
   expect(res.status).toBe(201);
   return { id: res.body.booking.id as string, manageToken: res.body.manageToken as string };

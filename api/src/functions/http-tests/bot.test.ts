@@ -2,7 +2,7 @@
 // with (their bookings, approvals, people search), over HTTP against Azurite and the emulator.
 import { bookingPageInputSchema } from '../../contracts/pages.js';
 import { operations, type Operation } from '../../contracts/operations.js';
-import { eventsOfBooking, hoursFromNow, startApiStack, type ApiStack } from './api-stack.js';
+import { bookAsInvitee, eventsOfBooking, hoursFromNow, startApiStack, type ApiStack } from './api-stack.js';
 
 let stack: ApiStack;
 let botToken: string;
@@ -25,11 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-const bookOn = (pageId: string, start: string) =>
-  stack.call('POST', `public/pages/${pageId}/bookings`, {
-    headers: { 'idempotency-key': crypto.randomUUID() },
-    body: { name: 'Grady Archie', email: 'grady@example.com', durationMinutes: 30, start, timeZone: 'UTC' },
-  });
+const bookOn = (pageId: string, start: string) => bookAsInvitee(stack, pageId, start, { timeZone: 'UTC' });
 
 async function held(pageId: string, start: string): Promise<string> {
   const res = await bookOn(pageId, start);

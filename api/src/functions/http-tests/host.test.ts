@@ -1,4 +1,11 @@
-import { allDayEveryDay, eventsOfBooking, hoursFromNow, startApiStack, type ApiStack } from './api-stack.js';
+import {
+  allDayEveryDay,
+  bookAsInvitee,
+  eventsOfBooking,
+  hoursFromNow,
+  startApiStack,
+  type ApiStack,
+} from './api-stack.js';
 
 let stack: ApiStack;
 let megan: Awaited<ReturnType<ApiStack['connectHost']>>;
@@ -11,17 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-const bookOn = (pageId: string, start: string) =>
-  stack.call('POST', `public/pages/${pageId}/bookings`, {
-    headers: { 'idempotency-key': crypto.randomUUID() },
-    body: {
-      name: 'Grady Archie',
-      email: 'grady@example.com',
-      durationMinutes: 30,
-      start,
-      timeZone: 'Asia/Tokyo',
-    },
-  });
+const bookOn = (pageId: string, start: string) => bookAsInvitee(stack, pageId, start);
 
 describe('authentication', () => {
   it.each([

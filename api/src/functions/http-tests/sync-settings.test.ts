@@ -15,18 +15,22 @@ beforeAll(() => ({ stack, host, pageId } = sync.started()));
 /** The host's Microsoft Graph, as Outlook (or any client of theirs) changes their calendar. */
 const outlook = () => stack.runtime.deps.graphFor(host.user.id);
 
+/** A daily series of one-hour meetings in the host's Outlook, the first at `first`. */
+const addDailySeries = (subject: string, first: string, occurrences: number) =>
+  stack.emulator.store.addEvent(host.user.id, {
+    subject,
+    start: wall(first),
+    end: wall(plus(first, 1)),
+    recurrence: {
+      pattern: { type: 'daily', interval: 1 },
+      range: { type: 'numbered', startDate: first.slice(0, 10), numberOfOccurrences: occurrences },
+    },
+  });
+
 describe('what is synced follows the settings', () => {
   it('a recurring Outlook series blocks every occurrence; deleting it frees them all', async () => {
     const first = hoursFromNow(24 * 3 + 1);
-    const series = stack.emulator.store.addEvent(host.user.id, {
-      subject: 'Stand-up',
-      start: wall(first),
-      end: wall(plus(first, 1)),
-      recurrence: {
-        pattern: { type: 'daily', interval: 1 },
-        range: { type: 'numbered', startDate: first.slice(0, 10), numberOfOccurrences: 3 },
-      },
-    });
+    const series = addDailySeries('Stand-up', first, 3);
     const days = [0, 1, 2].map((d) => plus(first, 24 * d));
     for (const day of days) await eventually(`occurrence ${day} blocks`, async () => !(await offered(day)));
 
@@ -36,15 +40,7 @@ describe('what is synced follows the settings', () => {
 
   it('an occurrence of a series moved in Outlook (an exception) moves its block and frees the old time', async () => {
     const first = hoursFromNow(24 * 5 + 2);
-    const series = stack.emulator.store.addEvent(host.user.id, {
-      subject: 'Weekly review',
-      start: wall(first),
-      end: wall(plus(first, 1)),
-      recurrence: {
-        pattern: { type: 'daily', interval: 1 },
-        range: { type: 'numbered', startDate: first.slice(0, 10), numberOfOccurrences: 3 },
-      },
-    });
+    const series = addDailySeries('Weekly review', first, 3);
     const days = [0, 1, 2].map((d) => plus(first, 24 * d));
     for (const day of days) await eventually(`occurrence ${day} blocks`, async () => !(await offered(day)));
 
