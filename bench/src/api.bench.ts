@@ -12,6 +12,11 @@ interface Figures {
   bookings_per_s: number;
   bookings_made: number;
   graph_calls_per_1000_views: number;
+  http_baseline_p50_ms: number;
+  slots_p50_vs_http_baseline: number;
+  azurite_tx_per_s: number;
+  azurite_tx_rows: number;
+  bookings_vs_azurite_tx: number;
 }
 
 const measure = () => runDevCaWorker<Figures>('api-bench-worker.ts', 'API');
@@ -26,6 +31,11 @@ export async function run(): Promise<BenchResult> {
         value: f.slots_p50_ms,
         goal: 20,
         description: 'slots of a 30-day range, warm (p50)',
+      },
+      {
+        figure: 'slots_p50_vs_http_baseline',
+        value: f.slots_p50_vs_http_baseline,
+        description: `slots p50 / p50 of GET /api/health (one storage ping) through the same host and client, interleaved (${f.http_baseline_p50_ms} ms)`,
       },
       {
         figure: 'slots_p99_ms',
@@ -44,6 +54,11 @@ export async function run(): Promise<BenchResult> {
         goal: 50,
         direction: 'atLeast',
         description: `bookings of distinct slots per second, 10 in flight (${f.bookings_made} made)`,
+      },
+      {
+        figure: 'bookings_vs_azurite_tx',
+        value: f.bookings_vs_azurite_tx,
+        description: `bookings/s / raw Azurite entity-group transactions/s of one booking's ${f.azurite_tx_rows} rows, 10 in flight, same Azurite (${f.azurite_tx_per_s}/s)`,
       },
       {
         figure: 'graph_calls_per_1000_views',

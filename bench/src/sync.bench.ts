@@ -11,6 +11,10 @@ interface Figures {
   webhook_p99_ms: number;
   notifications_per_s: number;
   graph_calls_per_change: number;
+  graph_get_p50_ms: number;
+  outlook_to_slots_vs_graph_get: number;
+  bare_post_p99_ms: number;
+  webhook_p99_vs_bare_post: number;
 }
 
 const measure = () => runDevCaWorker<Figures>('sync-bench-worker.ts', 'sync');
@@ -33,10 +37,20 @@ export async function run(): Promise<BenchResult> {
         description: 'the same (p99)',
       },
       {
+        figure: 'outlook_to_slots_vs_graph_get',
+        value: f.outlook_to_slots_vs_graph_get,
+        description: `Outlook → slots p50 / p50 of one small Graph GET (a user) through the emulator, same run (${f.graph_get_p50_ms} ms)`,
+      },
+      {
         figure: 'webhook_p99_ms',
         value: f.webhook_p99_ms,
         goal: 50,
         description: 'webhook answer to a genuine notification, one at a time (p99)',
+      },
+      {
+        figure: 'webhook_p99_vs_bare_post',
+        value: f.webhook_p99_vs_bare_post,
+        description: `webhook p99 / p99 of the same POST to a bare local HTTP server answering 202, interleaved (${f.bare_post_p99_ms} ms)`,
       },
       {
         figure: 'notifications_per_s',
