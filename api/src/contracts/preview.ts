@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { fiveMinutes, instant, opaqueId, timeZone } from './fields.js';
 import { bookingPageInputSchema } from './pages.js';
-import { maxSlotsRangeDays } from './slots.js';
+import { checkSlotsRange } from './slots.js';
 
 const draftFields = {
   page: bookingPageInputSchema,
@@ -15,18 +15,7 @@ const draftFields = {
 /** Body of `POST /api/pages/preview/slots`. */
 export const previewSlotsRequestSchema = z
   .strictObject({ ...draftFields, start: instant('Range start'), end: instant('Range end') })
-  .superRefine((q, ctx) => {
-    const from = Date.parse(q.start);
-    const to = Date.parse(q.end);
-    if (to <= from)
-      ctx.addIssue({ code: 'custom', path: ['end'], message: 'Range end must be after range start.' });
-    else if (to - from > maxSlotsRangeDays * 86_400_000)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['end'],
-        message: `A range may cover at most ${maxSlotsRangeDays} days.`,
-      });
-  })
+  .superRefine(checkSlotsRange)
   .meta({ id: 'PreviewSlotsRequest' });
 export type PreviewSlotsRequest = z.infer<typeof previewSlotsRequestSchema>;
 

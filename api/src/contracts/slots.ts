@@ -4,6 +4,20 @@ import { fiveMinutes, instant, says, timeZone } from './fields.js';
 /** The longest range one slots request may ask for. */
 export const maxSlotsRangeDays = 62;
 
+/** A slots range ends after it starts and covers at most `maxSlotsRangeDays` days (issues name `end`). */
+export function checkSlotsRange(q: { start: string; end: string }, ctx: z.RefinementCtx): void {
+  const from = Date.parse(q.start);
+  const to = Date.parse(q.end);
+  if (to <= from)
+    ctx.addIssue({ code: 'custom', path: ['end'], message: 'Range end must be after range start.' });
+  else if (to - from > maxSlotsRangeDays * 86_400_000)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['end'],
+      message: `A range may cover at most ${maxSlotsRangeDays} days.`,
+    });
+}
+
 /** Query of `GET /api/public/pages/{pageId}/slots` (query strings, so numbers are coerced). */
 export const slotsQuerySchema = z
   .strictObject({
@@ -14,19 +28,7 @@ export const slotsQuerySchema = z
       .pipe(fiveMinutes('Duration', { min: 5, max: 480 })),
     timeZone: timeZone('Your time zone'),
   })
-  .superRefine((q, ctx) => {
-    const from = Date.parse(q.start);
-    const to = Date.parse(q.end);
-    if (to <= from)
-      ctx.addIssue({ code: 'custom', path: ['end'], message: 'Range end must be after range start.' });
-    else if (to - from > maxSlotsRangeDays * 86_400_000) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['end'],
-        message: `A range may cover at most ${maxSlotsRangeDays} days.`,
-      });
-    }
-  })
+  .superRefine(checkSlotsRange)
   .meta({ id: 'SlotsQuery' });
 export type SlotsQuery = z.infer<typeof slotsQuerySchema>;
 
