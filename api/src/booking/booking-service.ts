@@ -30,6 +30,7 @@ import {
 } from './errors.js';
 import { toIcs } from './ics.js';
 import { recordTtlMs } from './availability.js';
+import { slotsAnswer } from './slots-answer.js';
 import { TtlCache } from './ttl-cache.js';
 import { liveWindowIsFree } from './live-check.js';
 import { BotOutbox } from './bot-outbox.js';
@@ -97,16 +98,7 @@ export class BookingService {
         slots: [],
         paused: { reason: 'hostDisconnected', detail: pausedSentence },
       };
-    const { query: engineQuery } = await this.availability.query(record, {
-      range: { start: query.start, end: query.end },
-      durationMinutes: query.duration,
-      inviteeTimeZone: query.timeZone,
-    });
-    return {
-      timeZone: query.timeZone,
-      durationMinutes: query.duration,
-      slots: availableSlots(engineQuery).map(({ start, end, inviteeDate }) => ({ start, end, inviteeDate })),
-    };
+    return slotsAnswer(this.availability, record, query);
   }
 
   /** A new booking, or the one an earlier request with the same Idempotency-Key made. */

@@ -5,10 +5,11 @@ import type {
   PreviewSlotsRequest,
   SlotsAnswer,
 } from '../contracts/index.js';
-import { availableSlots, explain } from '../scheduling/index.js';
+import { explain } from '../scheduling/index.js';
 import type { BookingPageRecord } from '../store/pages.js';
 import type { Availability } from './availability.js';
 import { InvalidAnswerError } from './errors.js';
+import { slotsAnswer } from './slots-answer.js';
 
 const dayMs = 86_400_000;
 
@@ -36,16 +37,7 @@ export async function previewSlots(
   request: PreviewSlotsRequest,
 ): Promise<SlotsAnswer> {
   requireDuration(request.page, request.duration);
-  const { query } = await availability.query(draftRecord(hostId, request.page, request.pageId), {
-    range: { start: request.start, end: request.end },
-    durationMinutes: request.duration,
-    inviteeTimeZone: request.timeZone,
-  });
-  return {
-    timeZone: request.timeZone,
-    durationMinutes: request.duration,
-    slots: availableSlots(query).map(({ start, end, inviteeDate }) => ({ start, end, inviteeDate })),
-  };
+  return slotsAnswer(availability, draftRecord(hostId, request.page, request.pageId), request);
 }
 
 /**
