@@ -1,30 +1,15 @@
-// Debian's Chromium driven by playwright-core (no downloaded browsers), plus what every walk needs:
-// a visitor's context in a theme and time zone, screenshots kept as artifacts, and an axe check.
-import { existsSync, mkdirSync } from 'node:fs';
+// Debian's Chromium driven by playwright-core (launched as the emulator's page tests launch it),
+// plus what every walk needs: a visitor's context in a theme and time zone, screenshots kept as
+// artifacts, and an axe check.
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 /** Where screenshots of every surface are written (git-ignored). */
 export const artifactsDir = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
-export async function launchChromium(): Promise<Browser> {
-  const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-  if (!executablePath)
-    throw new Error('Chromium is not installed: apt-get install -y --no-install-recommends chromium');
-  return chromium.launch({
-    executablePath,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
+export { launchChromium } from '@tandem/dev/test-browser';
 
 /** @default 'light' */
 export type Look = 'light' | 'dark' | 'contrast';

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-/** Debian's Chromium (the CI installs it when missing), headless with the flags a container needs. */
+/**
+ * Debian's Chromium (the CI installs it when missing; no downloaded browsers), headless with the
+ * flags a container needs. The emulator's page tests and the end-to-end walks both launch it here.
+ */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
   if (!executablePath)
@@ -9,7 +12,7 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     args: [
-      '--headless',
+      '--headless=new',
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
