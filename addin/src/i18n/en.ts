@@ -10,6 +10,11 @@ export const en = {
   booking: {
     missingPage: 'This link does not name a booking page. Ask for the full link.',
     withHost: (host: string) => `with ${host}`,
+    /** Team pages: the API names only the host, so the team is named after them. */
+    withTeam: {
+      roundRobin: (host: string) => `with ${host}’s team`,
+      collective: (host: string) => `with ${host} and team`,
+    },
     duration: 'Duration',
     minutes: (n: number) => (n % 60 === 0 && n >= 60 ? `${n / 60} h` : `${n} min`),
     timeZone: 'Time zone',
@@ -45,7 +50,8 @@ export const en = {
   confirmation: {
     booked: 'You are booked',
     pending: 'Your request was sent',
-    pendingDetail: 'The host will confirm it; you will get an email when they do.',
+    pendingDetail:
+      'The host confirms each booking. Once they do, you get the Outlook invitation; until then you can follow your request with the link below.',
     when: 'When',
     join: 'Join the Teams meeting',
     ics: 'Add to calendar (.ics)',
@@ -65,6 +71,8 @@ export const en = {
     rescheduleDone: 'Your booking moved. An updated invitation is on its way.',
     confirmReschedule: 'Move to this time',
     status: { pending: 'Waiting for the host', confirmed: 'Confirmed', cancelled: 'Cancelled' },
+    awaitingApproval: 'Waiting for the host’s confirmation',
+    awaitingApprovalDetail: 'You get the Outlook invitation once the host confirms this booking.',
   },
   host: {
     signIn: 'Sign in',
@@ -266,6 +274,8 @@ export const en = {
     permissionCheck: 'Permission check',
     lastError: 'Last error',
     defaultCalendar: 'Calendar',
+    /** A calendar whose name Tandem does not know (no longer among the host's calendars). */
+    unnamedCalendar: (shortId: string) => `Calendar ${shortId}`,
     connectionBroken: 'Tandem is disconnected from your Microsoft 365 calendar',
     brokenSince: (when: string) => `(since ${when})`,
     syncOff:

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports -- test servers check traffic against the real schemas
 import * as contracts from '@tandem/api/contracts';
-import type { Booking, BookingPage, PublicPage } from '../api/types.js';
+import type { Booking, BookingPage, Me, PublicPage } from '../api/types.js';
 import type {
   ExplainAnswer,
   FieldError,
@@ -36,6 +36,8 @@ export interface ContractServerState {
   /** User ids of the tenant's people who use Tandem: team members must be among them. */
   colleagues: string[];
   health: SyncHealth;
+  /** The signed-in host (`GET /api/me`); absent: that call answers 503 as when Graph is unreachable. */
+  me?: Me;
   /** The self-test run as each poll sees it: POST answers the first, each GET the next (the last repeats). */
   selfTest: SelfTestRun[];
   /**
@@ -386,6 +388,10 @@ export async function startContractServer(
       state.bookings.set(entry[0], next);
       return send(res, 200, next, contracts.bookingSchema);
     }
+    if (route === 'GET me')
+      return state.me
+        ? send(res, 200, state.me, contracts.meSchema)
+        : send(res, 503, problem(503, 'Your Microsoft 365 profile cannot be read right now.'));
     if (route === 'GET sync/health') return send(res, 200, state.health, contracts.syncHealthSchema);
     if (route === 'POST sync/selftest') {
       selfTestPolls = 0;

@@ -238,6 +238,50 @@ describe('booking a time on the public page', () => {
     ).toBeTruthy();
   });
 
+  it('on a page that requires confirmation, says the request was sent and the invitation follows the host’s confirmation', async () => {
+    server.state.publicPage = samplePublicPage({ requiresConfirmation: true });
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(within(await slotList()).getByRole('button', { name: '9:30' }));
+    await fillForm(user);
+
+    const confirmation = await screen.findByRole('region', { name: 'Your request was sent' });
+    expect(confirmation.textContent).toContain(
+      'The host confirms each booking. Once they do, you get the Outlook invitation; until then you can follow your request with the link below.',
+    );
+    expect(confirmation.textContent).not.toMatch(/invitation is on its way/);
+    expect(
+      within(confirmation).getByRole('link', { name: 'Reschedule or cancel' }).getAttribute('href'),
+    ).toBe('manage.html?token=tok-b1');
+  });
+
+  it('says the invitation is on its way once booked on a page without confirmation', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(within(await slotList()).getByRole('button', { name: '9:30' }));
+    await fillForm(user);
+
+    const confirmation = await screen.findByRole('region', { name: 'You are booked' });
+    expect(confirmation.textContent).toContain('An invitation is on its way to megan@example.com.');
+    expect(confirmation.textContent).not.toMatch(/host confirms/);
+  });
+
+  it('names a team page after its host: their team for round robin, host and team for collective', async () => {
+    server.state.publicPage = samplePublicPage({ team: { kind: 'roundRobin' } });
+    const first = renderPage();
+    expect(await screen.findByText(/^with Adele Vance’s team · /)).toBeTruthy();
+    first.unmount();
+
+    server.state.publicPage = samplePublicPage({ team: { kind: 'collective' } });
+    const second = renderPage();
+    expect(await screen.findByText(/^with Adele Vance and team · /)).toBeTruthy();
+    second.unmount();
+
+    server.state.publicPage = samplePublicPage();
+    renderPage();
+    expect(await screen.findByText(/^with Adele Vance · /)).toBeTruthy();
+  });
+
   it('shows the API sentence when the page does not exist', async () => {
     renderWithApi(
       <BookingPage pageId="nope" locale="en-GB" now={now} manageUrl={(t) => t} />,

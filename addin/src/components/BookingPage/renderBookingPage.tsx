@@ -36,7 +36,10 @@ export function renderBookingPage(
       <header>
         <h1 className={classes.title}>{page.title}</h1>
         <p className={classes.meta}>
-          {t.booking.withHost(page.hostDisplayName)} · {t.booking.location[page.location.kind]}
+          {page.team
+            ? t.booking.withTeam[page.team.kind](page.hostDisplayName)
+            : t.booking.withHost(page.hostDisplayName)}{' '}
+          · {t.booking.location[page.location.kind]}
         </p>
       </header>
       {page.description && <p className={classes.description}>{page.description}</p>}

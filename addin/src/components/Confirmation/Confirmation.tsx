@@ -23,19 +23,19 @@ const useStyles = makeStyles({
 export function Confirmation({ booking, title, zone, locale, icsUrl, manageUrl }: ConfirmationProps) {
   const t = useStrings().confirmation;
   const s = useStyles();
-  const pending = booking.status === 'pending';
+  // Only a booking the host must approve is a request; a booking held while Outlook catches up is booked.
+  const awaitingApproval = booking.awaitingApproval === true && booking.status === 'pending';
   const joinUrl = httpsOnly(booking.location?.joinUrl);
   return (
     <section className={s.root} aria-labelledby="confirmation-heading">
       <h2 id="confirmation-heading" className={s.heading} tabIndex={-1}>
-        {pending ? t.pending : t.booked}
+        {awaitingApproval ? t.pending : t.booked}
       </h2>
       <p>{title}</p>
       <p>
         {t.when}: {formatDateTime(booking.start, zone, locale)}
       </p>
-      {pending && <p>{t.pendingDetail}</p>}
-      <p>{t.emailed(booking.invitee.email)}</p>
+      <p>{awaitingApproval ? t.pendingDetail : t.emailed(booking.invitee.email)}</p>
       <div className={s.links}>
         {joinUrl && <Link href={joinUrl}>{t.join}</Link>}
         <Link href={icsUrl} download="booking.ics">

@@ -76,3 +76,20 @@ describe('rescheduling through the manage link', () => {
     expect(server.state.bookings.get('tok-b1')?.start).toBe(at('09:00'));
   });
 });
+
+describe('the booking as the manage link shows it', () => {
+  it('says a booking waits for the host’s confirmation, and that the invitation follows it', async () => {
+    server.state.bookings.set('tok-b1', { ...booking, status: 'pending', awaitingApproval: true });
+    render();
+    expect(await screen.findByText(/· Waiting for the host’s confirmation$/)).toBeTruthy();
+    expect(
+      screen.getByText('You get the Outlook invitation once the host confirms this booking.'),
+    ).toBeTruthy();
+  });
+
+  it('says a confirmed booking is confirmed, with nothing about waiting', async () => {
+    render();
+    expect(await screen.findByText(/· Confirmed$/)).toBeTruthy();
+    expect(screen.queryByText(/confirmation/)).toBeNull();
+  });
+});

@@ -83,8 +83,11 @@ function ManageBooking(props: {
     <>
       <p>
         {t.confirmation.when}: {formatDateTime(booking.start, picker.zone, locale)} ·{' '}
-        {t.manage.status[booking.status]}
+        {booking.awaitingApproval && booking.status === 'pending'
+          ? t.manage.awaitingApproval
+          : t.manage.status[booking.status]}
       </p>
+      {booking.awaitingApproval && booking.status === 'pending' && <p>{t.manage.awaitingApprovalDetail}</p>}
       {done && (
         <MessageBar intent="success">
           <MessageBarBody>{done}</MessageBarBody>

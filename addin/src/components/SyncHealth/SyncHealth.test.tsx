@@ -47,7 +47,8 @@ describe('the sync health view, on the API’s own answer', () => {
     const subscriptions = within(await screen.findByRole('list')).getAllByRole('listitem');
     expect(subscriptions.map((li) => li.textContent)).toEqual([
       expect.stringMatching(/^Calendar: Active \(expires /),
-      'AAMkAGCalPersonal: Missing',
+      // Without the host's calendar list (here GET /api/me fails) a calendar is named by its id's end.
+      'Calendar …rsonal: Missing',
     ]);
     // The newest across calendars: the second calendar heard from Graph last, the first ran delta last.
     expect(valueOf('Last notification').textContent).toMatch(/24 November at 11:30/);
@@ -57,6 +58,48 @@ describe('the sync health view, on the API’s own answer', () => {
     );
     expect(valueOf('Last error').textContent).toMatch(/^Graph answered 403: access denied\./);
     expect(screen.queryByText(/not configured on this server/)).toBeNull();
+  });
+
+  it('names each calendar as the host’s calendar list does, and a calendar missing from it by its id’s end', async () => {
+    const calendar = (id: string) => ({
+      calendarId: id,
+      subscription: { state: 'active' as const },
+      permission: { ok: true },
+    });
+    server = await startContractServer({
+      publicPage: samplePublicPage(),
+      me: {
+        user: { id: 'u1', tenantId: 't1', displayName: 'Adele Vance', upn: 'adele@contoso.example' },
+        connection: { state: 'connected' },
+        calendars: [
+          { id: 'AAMkAGCalMain', name: 'Adele’s calendar', canEdit: true, isDefault: true },
+          { id: 'AAMkAGCalPersonal', name: 'Family', canEdit: true, isDefault: false },
+        ],
+        mailbox: {
+          timeZone: 'Europe/London',
+          workingHours: {
+            daysOfWeek: ['monday'],
+            startTime: '09:00:00',
+            endTime: '17:00:00',
+            timeZone: 'Europe/London',
+          },
+        },
+      },
+      health: {
+        enabled: true,
+        calendars: [calendar('default'), calendar('AAMkAGCalPersonal'), calendar('AAMkAGCalGone123456')],
+        notifications: { accepted: 0, forged: 0 },
+      },
+    });
+    renderWithApi(<SyncHealth locale="en-GB" />, server.baseUrl, async () => 'sso');
+
+    const subscriptions = within(await screen.findByRole('list')).getAllByRole('listitem');
+    expect(subscriptions.map((li) => li.textContent)).toEqual([
+      'Adele’s calendar: Active',
+      'Family: Active',
+      'Calendar …123456: Active',
+    ]);
+    expect(screen.queryByText(/AAMkAG/)).toBeNull();
   });
 
   it('says so when sync is off, and shows Never for rounds that have not happened', async () => {

@@ -1,10 +1,11 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api/context.js';
-import type { SelfTestRun, SyncHealth as Health } from '../../api/types.js';
+import type { Me, SelfTestRun, SyncHealth as Health } from '../../api/types.js';
 import { useStrings } from '../../i18n/index.js';
 import { detectZone, formatDateTime } from '../../time/zones.js';
 import type { Loadable } from '../SlotPicker/SlotPicker.types.js';
+import { calendarNamer } from './calendarNames.js';
 import { useSelfTest } from './useSelfTest.js';
 
 type Calendar = Health['calendars'][number];
@@ -16,11 +17,20 @@ export function SyncHealth({ locale }: { locale: string }) {
   const api = useApi();
   const zone = detectZone();
   const [health, setHealth] = useState<Loadable<Health>>({ status: 'loading' });
+  const [calendars, setCalendars] = useState<Me['calendars']>();
   const selfTest = useSelfTest(api);
   useEffect(() => {
-    api
-      .syncHealth()
-      .then((value) => setHealth({ status: 'ready', value }))
+    // The names are a nicety: without them (e.g. Graph refuses the calendar list) calendars are
+    // named by their ids, and the health itself still shows.
+    const names = api.me().then(
+      (me) => me.calendars,
+      () => undefined,
+    );
+    Promise.all([api.syncHealth(), names])
+      .then(([value, list]) => {
+        setCalendars(list);
+        setHealth({ status: 'ready', value });
+      })
       .catch((error: Error) => setHealth({ status: 'error', error }));
   }, [api]);
   const when = (iso: string | undefined) => (iso ? formatDateTime(iso, zone, locale) : t.never);
@@ -40,6 +50,7 @@ export function SyncHealth({ locale }: { locale: string }) {
         (a, b) => (b !== undefined && (a === undefined || b > a) ? b : a),
         undefined,
       );
+  const nameOf = calendarNamer(calendars, t);
   const refused = h.calendars.find((c) => !c.permission.ok);
   const failing = h.calendars.find((c) => c.lastError !== undefined);
   return (
@@ -68,8 +79,7 @@ export function SyncHealth({ locale }: { locale: string }) {
           <ul>
             {h.calendars.map((c) => (
               <li key={c.calendarId}>
-                {c.calendarId === 'default' ? t.defaultCalendar : c.calendarId}:{' '}
-                {t.subscriptionState[c.subscription.state]}
+                {nameOf(c.calendarId)}: {t.subscriptionState[c.subscription.state]}
                 {c.subscription.expiresAt && ` (${t.expires(when(c.subscription.expiresAt))})`}
               </li>
             ))}
