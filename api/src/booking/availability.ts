@@ -76,6 +76,12 @@ export function pageRules(id: string, page: BookingPageInput): PageRules {
   };
 }
 
+/** Everyone a page's time may belong to: its owner first, then its team members. */
+export const hostIdsOf = (record: BookingPageRecord): string[] => [
+  record.hostId,
+  ...(record.page.team?.members.map((m) => m.userId) ?? []),
+];
+
 const toExisting = (b: BookingRecord): ExistingBooking => ({
   id: b.id,
   pageId: b.pageId,
@@ -123,7 +129,7 @@ export class Availability {
   }
 
   async hostContext(hostId: string, pageHours?: WorkingHoursInput): Promise<HostContext> {
-    const connection = await this.connections.get(hostId, () => this.deps.connections.get(hostId));
+    const connection = await this.connection(hostId);
     const settings = connection?.settings;
     let timeZone: string;
     let hours: WorkingHours;
@@ -152,10 +158,8 @@ export class Availability {
    * host (a broken connection; round-robin pages need one member connected, the others everyone).
    */
   async pausedBy(record: BookingPageRecord): Promise<{ hostId: string; reason: string } | undefined> {
-    const ids = [record.hostId, ...(record.page.team?.members.map((m) => m.userId) ?? [])];
-    const connections = await Promise.all(
-      ids.map((id) => this.connections.get(id, () => this.deps.connections.get(id))),
-    );
+    const ids = hostIdsOf(record);
+    const connections = await Promise.all(ids.map((id) => this.connection(id)));
     const broken = connections.flatMap((c) =>
       c?.broken ? [{ hostId: c.hostId, reason: c.broken.reason }] : [],
     );
@@ -165,15 +169,13 @@ export class Availability {
 
   /** The page's hosts: the owner first, then team members (the owner's page hours apply to the owner). */
   async pageHosts(record: BookingPageRecord): Promise<HostContext[]> {
-    const ids = [record.hostId, ...(record.page.team?.members.map((m) => m.userId) ?? [])];
+    const ids = hostIdsOf(record);
     const hosts = await Promise.all(
       ids.map((id, i) => this.hostContext(id, i === 0 ? record.page.workingHours : undefined)),
     );
     if (record.page.team?.kind !== 'roundRobin') return hosts;
     // Round-robin offers only members whose calendar Tandem can use now (pausedBy covers "none").
-    const connections = await Promise.all(
-      ids.map((id) => this.connections.get(id, () => this.deps.connections.get(id))),
-    );
+    const connections = await Promise.all(ids.map((id) => this.connection(id)));
     const connected = hosts.filter((_, i) => !connections[i]?.broken);
     return connected.length > 0 ? connected : hosts;
   }

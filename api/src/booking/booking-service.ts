@@ -20,7 +20,7 @@ import { NotFoundError, SlotTakenError } from '../store/errors.js';
 import { requestFingerprint } from '../store/idempotency.js';
 import type { BookingPageRecord } from '../store/pages.js';
 import { orMissing, storageStatus } from '../store/table-errors.js';
-import { Availability, type HostContext } from './availability.js';
+import { Availability, hostIdsOf, type HostContext } from './availability.js';
 import type { BookingDeps } from './deps.js';
 import {
   BookingStateError,
@@ -127,8 +127,7 @@ export class BookingService {
     // looks taken or not offered — as it does to the retry of a booking that was made.
     const roundRobin = page.team?.kind === 'roundRobin';
     if (roundRobin) {
-      const candidates = [record.hostId, ...(page.team?.members.map((m) => m.userId) ?? [])];
-      const replayed = await this.replayEarlier(record, request, idempotency, candidates);
+      const replayed = await this.replayEarlier(record, request, idempotency, hostIdsOf(record));
       if (replayed) return replayed;
     }
     const replayOwner = async () =>
