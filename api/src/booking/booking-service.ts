@@ -30,7 +30,7 @@ import {
 } from './errors.js';
 import { toIcs } from './ics.js';
 import { recordTtlMs } from './availability.js';
-import { slotsAnswer } from './slots-answer.js';
+import { requireOfferedDuration, slotsAnswer } from './slots-answer.js';
 import { TtlCache } from './ttl-cache.js';
 import { liveWindowIsFree } from './live-check.js';
 import { BotOutbox } from './bot-outbox.js';
@@ -88,7 +88,7 @@ export class BookingService {
 
   async slots(pageId: string, query: SlotsQuery): Promise<SlotsAnswer> {
     const record = await this.page(pageId);
-    this.requireDuration(record, query.duration, 'duration');
+    requireOfferedDuration(record.page, query.duration, 'duration');
     const paused = await this.availability.pausedBy(record);
     if (paused)
       // Nothing is offered rather than times that may be wrong; the page says why.
@@ -105,7 +105,7 @@ export class BookingService {
   async book(pageId: string, request: BookingRequest, idempotencyKey: string): Promise<BookResult> {
     const record = await this.page(pageId);
     const page = record.page;
-    this.requireDuration(record, request.durationMinutes, 'durationMinutes');
+    requireOfferedDuration(record.page, request.durationMinutes, 'durationMinutes');
     this.checkAnswers(record, request.answers);
     await this.requireConnected(record);
     const idempotency = {
@@ -373,7 +373,7 @@ export class BookingService {
     await this.requireConnected(record);
     const duration =
       request.durationMinutes ?? Math.round((Date.parse(booking.end) - Date.parse(booking.start)) / minuteMs);
-    this.requireDuration(record, duration, 'durationMinutes');
+    requireOfferedDuration(record.page, duration, 'durationMinutes');
     const start = Date.parse(request.start);
     const span = {
       start: iso(start),
@@ -719,14 +719,6 @@ export class BookingService {
 
   private organizerOfRecord(booking: BookingRecord): string {
     return booking.hostId;
-  }
-
-  private requireDuration(record: BookingPageRecord, minutes: number, field: string): void {
-    if (!record.page.durations.includes(minutes))
-      throw new InvalidAnswerError(
-        field,
-        `This page offers ${record.page.durations.join(', ')} minutes, not ${minutes}.`,
-      );
   }
 
   private checkAnswers(record: BookingPageRecord, answers: Record<string, string>): void {

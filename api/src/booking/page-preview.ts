@@ -8,8 +8,7 @@ import type {
 import { explain } from '../scheduling/index.js';
 import type { BookingPageRecord } from '../store/pages.js';
 import type { Availability } from './availability.js';
-import { InvalidAnswerError } from './errors.js';
-import { slotsAnswer } from './slots-answer.js';
+import { requireOfferedDuration, slotsAnswer } from './slots-answer.js';
 
 const dayMs = 86_400_000;
 
@@ -17,14 +16,6 @@ const dayMs = 86_400_000;
 function draftRecord(hostId: string, page: BookingPageInput, pageId: string | undefined): BookingPageRecord {
   const now = new Date(0).toISOString();
   return { id: pageId ?? 'preview', hostId, page, createdAt: now, updatedAt: now, etag: '' };
-}
-
-function requireDuration(page: BookingPageInput, minutes: number): void {
-  if (!page.durations.includes(minutes))
-    throw new InvalidAnswerError(
-      'duration',
-      `This page offers ${page.durations.join(', ')} minutes, not ${minutes}.`,
-    );
 }
 
 /**
@@ -36,7 +27,7 @@ export async function previewSlots(
   hostId: string,
   request: PreviewSlotsRequest,
 ): Promise<SlotsAnswer> {
-  requireDuration(request.page, request.duration);
+  requireOfferedDuration(request.page, request.duration, 'duration');
   return slotsAnswer(availability, draftRecord(hostId, request.page, request.pageId), request);
 }
 
@@ -49,7 +40,7 @@ export async function previewExplain(
   hostId: string,
   request: PreviewExplainRequest,
 ): Promise<PreviewExplanation> {
-  requireDuration(request.page, request.duration);
+  requireOfferedDuration(request.page, request.duration, 'duration');
   const at = Date.parse(request.start);
   const { query } = await availability.query(draftRecord(hostId, request.page, request.pageId), {
     range: { start: new Date(at - dayMs).toISOString(), end: new Date(at + dayMs).toISOString() },
