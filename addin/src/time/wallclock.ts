@@ -1,8 +1,9 @@
 // Wall-clock dates and times of a zone as UTC instants, with Intl only (no date library).
+import { formatter } from './zones.js';
 
 /** Milliseconds the zone is ahead of UTC at an instant. */
 function offsetMs(zone: string, at: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatter('en-US', {
     timeZone: zone,
     hourCycle: 'h23',
     year: 'numeric',

@@ -4,7 +4,8 @@
 // hundreds of labels), so each locale and option set gets one formatter, kept for the page's life.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/** The one formatter of a locale and option set (built on first use). */
+export function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}\u0000${JSON.stringify(options)}`;
   let found = formatters.get(key);
   if (!found) {
