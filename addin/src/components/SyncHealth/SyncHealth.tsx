@@ -114,9 +114,7 @@ export function SyncHealth({ locale }: { locale: string }) {
               <MessageBarBody>{selfTest.view.text}</MessageBarBody>
             </MessageBar>
           )}
-          {'run' in selfTest.view && selfTest.view.run && (
-            <SelfTestSteps run={selfTest.view.run} ms={(n) => t.ms(n)} />
-          )}
+          {'run' in selfTest.view && selfTest.view.run && <SelfTestSteps run={selfTest.view.run} />}
           {selfTest.view.state === 'done' && (
             <p role="status">{selfTest.view.run.status === 'passed' ? t.allPassed : t.someFailed}</p>
           )}
@@ -127,7 +125,7 @@ export function SyncHealth({ locale }: { locale: string }) {
 }
 
 /** The run's steps in order, each with its state, the API's detail and how long it took. */
-function SelfTestSteps({ run, ms }: { run: SelfTestRun; ms: (n: number) => string }) {
+function SelfTestSteps({ run }: { run: SelfTestRun }) {
   const t = useStrings().health;
   return (
     <ol aria-label={t.selfTest} aria-live="polite">
@@ -136,7 +134,7 @@ function SelfTestSteps({ run, ms }: { run: SelfTestRun; ms: (n: number) => strin
         .map((step) => (
           <li key={step.step} data-status={step.status}>
             {t.steps[step.step - 1] ?? step.name}: {t.stepStatus[step.status]}
-            {step.ms !== undefined && ` (${ms(step.ms)})`}
+            {step.ms !== undefined && ` (${t.ms(step.ms)})`}
             {step.detail && ` — ${step.detail}`}
           </li>
         ))}
