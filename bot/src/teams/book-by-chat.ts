@@ -17,6 +17,10 @@ const searchDays = 14;
 const offeredSlots = 9;
 const offeredDays = 3;
 
+/** The page's public booking page in the front end. */
+const bookingPageUrl = (publicBaseUrl: string, pageId: string) =>
+  `${publicBaseUrl}/?page=${encodeURIComponent(pageId)}`;
+
 export async function startBooking(context: TurnContext, api: TandemApi, query: string): Promise<void> {
   if (!query) {
     await context.sendActivity(
@@ -95,7 +99,7 @@ export async function offerSlots(
     duration,
     days: [...days.values()],
     ...(options.publicBaseUrl && {
-      pageUrl: `${options.publicBaseUrl}/?page=${encodeURIComponent(pageId)}`,
+      pageUrl: bookingPageUrl(options.publicBaseUrl, pageId),
     }),
   };
   return replaceCard(renderCard('slots', view));
@@ -137,7 +141,7 @@ export async function bookSlot(
       return offerSlots(api, who, { pageId, duration }, { ...options, note: 'That time was just taken.' });
     // A page whose questions need answers is booked on its web page, where the questions are asked.
     const onThePage = options.publicBaseUrl
-      ? ` You can book on the page instead: ${options.publicBaseUrl}/?page=${encodeURIComponent(pageId)}`
+      ? ` You can book on the page instead: ${bookingPageUrl(options.publicBaseUrl, pageId)}`
       : '';
     return notice(`${booked.detail}${booked.status === 400 ? onThePage : ''}`);
   }
