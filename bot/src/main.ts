@@ -4,12 +4,12 @@
 import { createBotRuntime } from './runtime.js';
 import { startBotServer } from './server.js';
 import { BotSettingsError, readBotSettings, type BotSettings } from './settings.js';
+import { errorText } from './error-text.js';
 
 function fail(sentence: string): never {
   console.error(sentence);
   process.exit(1);
 }
-const reason = (error: unknown) => (error instanceof Error ? error.message || error.name : String(error));
 
 let settings: BotSettings;
 try {
@@ -24,7 +24,7 @@ await runtime
   .ensureStorage()
   .catch((error: unknown) =>
     fail(
-      `The bot cannot reach its storage (${reason(error)}): check AzureWebJobsStorage or the Azurite ports.`,
+      `The bot cannot reach its storage (${errorText(error)}): check AzureWebJobsStorage or the Azurite ports.`,
     ),
   );
 const server = await startBotServer({
@@ -33,7 +33,7 @@ const server = await startBotServer({
   port: settings.port,
   // App Service forwards requests to the container's interface; locally only this machine may call.
   host: process.env.WEBSITE_SITE_NAME ? '0.0.0.0' : '127.0.0.1',
-}).catch((error: unknown) => fail(`The bot cannot listen on port ${settings.port} (${reason(error)}).`));
+}).catch((error: unknown) => fail(`The bot cannot listen on port ${settings.port} (${errorText(error)}).`));
 runtime.outbox.start();
 console.log(
   `Tandem bot at ${server.url}/api/messages (${settings.app ? `app ${settings.app.id}` : 'no app: unauthenticated, local emulator only'})`,

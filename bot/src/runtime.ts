@@ -13,6 +13,7 @@ import { ApprovalCards } from './store/approval-cards.js';
 import { SentEvents } from './store/sent-events.js';
 import { openBotTables, type BotTables } from './store/tables.js';
 import { TandemBot } from './teams/tandem-bot.js';
+import { errorText } from './error-text.js';
 
 export interface BotRuntime {
   settings: BotSettings;
@@ -40,7 +41,7 @@ export function createBotRuntime(
   const log = options.log ?? ((line: string) => console.log(line));
   const adapter = new CloudAdapter(botFrameworkAuthentication(settings));
   adapter.onTurnError = async (context, error) => {
-    log(`turn error (${context.activity.type}): ${error instanceof Error ? error.message : String(error)}`);
+    log(`turn error (${context.activity.type}): ${errorText(error)}`);
     await context
       .sendActivity('Something went wrong on my side; please try again in a moment.')
       .catch(() => undefined);

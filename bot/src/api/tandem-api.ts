@@ -17,6 +17,7 @@ import {
 } from '@tandem/api/contracts';
 import type { z } from 'zod';
 import type { AppTokenSource } from '../auth/app-token.js';
+import { errorText } from '../error-text.js';
 
 /** The API said no: its status and the sentence of its problem+json answer. */
 export interface ApiRefusal {
@@ -75,7 +76,7 @@ export function tandemApi(options: { baseUrl: string; appToken: AppTokenSource }
       return {
         ok: false,
         status: 503,
-        detail: `Tandem could not be reached (${error instanceof Error ? error.message : String(error)}).`,
+        detail: `Tandem could not be reached (${errorText(error)}).`,
       };
     }
     const text = await response.text();

@@ -15,6 +15,7 @@ import type { ApprovalCards } from '../store/approval-cards.js';
 import type { SentEvents } from '../store/sent-events.js';
 import type { HostNotifier } from './host-notifier.js';
 import { decodeQueueMessage } from './queue-messages.js';
+import { errorText } from '../error-text.js';
 
 export interface OutboxConsumerOptions {
   outbox: QueueClient;
@@ -65,9 +66,7 @@ export class OutboxConsumer {
         try {
           handled = (await this.drainOnce()).length;
         } catch (error) {
-          this.log(
-            `bot-outbox: could not read the queue: ${error instanceof Error ? error.message : String(error)}`,
-          );
+          this.log(`bot-outbox: could not read the queue: ${errorText(error)}`);
         }
         if (handled === 0 && this.running) await this.pause(this.options.idlePollMs ?? 1_000);
       }
@@ -123,7 +122,7 @@ export class OutboxConsumer {
       await this.followApprovalCard(message, activityId);
     } catch (error) {
       await this.options.sent.release(message.eventId);
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorText(error);
       const max = this.options.maxDequeues ?? 5;
       if (item.dequeueCount >= max)
         return this.setAside(
@@ -175,7 +174,7 @@ export class OutboxConsumer {
       await cards.forget(bookingId);
     } catch (error) {
       this.log(
-        `bot-outbox: the approval card of booking ${bookingId} was not brought up to date: ${error instanceof Error ? error.message : String(error)}`,
+        `bot-outbox: the approval card of booking ${bookingId} was not brought up to date: ${errorText(error)}`,
       );
     }
   }
@@ -202,7 +201,7 @@ export class OutboxConsumer {
     } catch (error) {
       // The lease ran out and another read holds the message: that read finds the event already sent.
       this.log(
-        `bot-outbox: message ${item.messageId} handled but not deleted (${error instanceof Error ? error.message || error.name : String(error)}); it will be recognised as sent.`,
+        `bot-outbox: message ${item.messageId} handled but not deleted (${errorText(error)}); it will be recognised as sent.`,
       );
     }
   }

@@ -16,6 +16,7 @@ import { decideFromCard } from './decisions.js';
 import { notice } from './invoke-responses.js';
 import { listBookings } from './my-bookings.js';
 import { turnIdentity } from './turn-identity.js';
+import { errorText } from '../error-text.js';
 
 export interface TandemBotDeps {
   api: TandemApi;
@@ -111,7 +112,7 @@ export class TandemBot extends TeamsActivityHandler {
           );
       }
     } catch (error) {
-      this.log(`card action ${verb} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.log(`card action ${verb} failed: ${errorText(error)}`);
       return notice('Something went wrong on my side; please try again in a moment.');
     }
   }
