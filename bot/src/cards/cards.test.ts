@@ -164,6 +164,20 @@ describe('the booking event card', () => {
     expect(verbs(decided as never)).toEqual([]);
   });
 
+  it('shows a name or answer typed as a Markdown link as text, never as a link', () => {
+    const event = sampleEvent('needsApproval', {
+      booking: {
+        invitee: { name: '[Approve now](https://evil.example)', email: 'a@example.com', timeZone: 'UTC' },
+        answers: { topic: '<https://evil.example>' },
+      },
+    });
+    const card = renderCard('booking-event', bookingEventView(event));
+    const json = JSON.stringify(card);
+    expect(json).not.toMatch(/[^\\]\[Approve now\]\(/);
+    expect(json).toContain('\\\\[Approve now\\\\](https://evil.example)');
+    expect(json).toContain('\\\\<https://evil.example\\\\>');
+  });
+
   it('offers no Teams link for a cancelled booking', () => {
     const card = renderCard('booking-event', bookingEventView(sampleEvent('cancelled')));
     expect(texts(card)).not.toContain('Join Teams meeting');

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CardFactory, type Attachment } from 'botbuilder';
+import { escapeCardTexts } from './markdown.js';
 
 // adaptivecards-templating's type declarations import the TypeScript sources of adaptivecards, which do
 // not compile under this project's settings; the one class used here is typed by hand.
@@ -117,6 +118,7 @@ function template(name: CardName): TemplateInstance {
 /** The card of template `name` filled with `view`. */
 export function renderCard<N extends CardName>(name: N, view: CardViews[N]): AdaptiveCardJson {
   const card = template(name).expand({ $root: view }) as AdaptiveCardJson;
+  escapeCardTexts(card.body);
   // A template whose every action is conditional may leave none; an empty list is noise.
   if (Array.isArray(card.actions) && card.actions.length === 0) delete card.actions;
   return card;

@@ -78,8 +78,9 @@ const only = (replies: Partial<Activity>[]) => {
   expect(replies).toHaveLength(1);
   return replies[0]!;
 };
+/** What a person reads in Teams: the reply's texts, with Markdown escapes shown as the character. */
 const text = (reply: Partial<Activity>) =>
-  JSON.stringify(replyCard(reply) ?? reply.text ?? replyNotice(reply));
+  JSON.stringify(replyCard(reply) ?? reply.text ?? replyNotice(reply)).replace(/\\\\([[\]<>\\])/g, '$1');
 type CardAction = { type: string; verb?: string; title: string; data?: Record<string, unknown> };
 /** Every Action.Execute of a card, wherever it sits (card actions or ActionSets). */
 function executes(card: unknown): CardAction[] {

@@ -86,6 +86,9 @@ function renderAction(action, activityId, cardNode) {
   return null;
 }
 
+// Teams reads a TextBlock's text and facts as Markdown: a backslash-escaped character shows as itself.
+const literal = (text) => String(text ?? '').replace(/\\([!-/:-@[-`{-~])/g, '$1');
+
 function renderElement(element, activityId, cardNode) {
   if (!element || typeof element !== 'object') return null;
   switch (element.type) {
@@ -93,7 +96,7 @@ function renderElement(element, activityId, cardNode) {
       const tag = element.size === 'large' || element.size === 'extraLarge' ? 'h3' : 'p';
       const node = el(tag, {
         class: `text-block${element.weight === 'bolder' ? ' bolder' : ''}`,
-        text: element.text,
+        text: literal(element.text),
       });
       if (element.isSubtle) node.classList.add('subtle');
       return node;
@@ -105,7 +108,7 @@ function renderElement(element, activityId, cardNode) {
     case 'FactSet': {
       const list = el('dl', { class: 'facts' });
       for (const fact of element.facts || [])
-        list.append(el('dt', { text: fact.title }), el('dd', { text: fact.value }));
+        list.append(el('dt', { text: literal(fact.title) }), el('dd', { text: literal(fact.value) }));
       return list;
     }
     case 'Image':
