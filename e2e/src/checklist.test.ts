@@ -254,3 +254,76 @@ describe('an invitee books the round-robin team page', () => {
     await invitee.context().close();
   }, 90_000);
 });
+
+/** Presses `key` until `target` has the focus, as a keyboard user would; fails after `most` presses. */
+async function pressUntilFocused(page: Page, target: Locator, key: string, most = 60): Promise<void> {
+  const isFocused = (el: { ownerDocument: unknown }) =>
+    el === (el.ownerDocument as { activeElement: unknown }).activeElement;
+  for (let press = 0; press < most; press++) {
+    if ((await target.count()) === 1 && (await target.evaluate(isFocused, undefined, { timeout: 2_000 })))
+      return;
+    await page.keyboard.press(key);
+  }
+  const focused = await page.evaluate(() => {
+    const el = (globalThis as unknown as { document: { activeElement: { outerHTML: string } | null } })
+      .document.activeElement;
+    return el?.outerHTML.slice(0, 200);
+  });
+  throw new Error(`${key} never reached ${target}; the focus is on ${focused}`);
+}
+
+describe('an invitee books with the keyboard only', () => {
+  it('reaches the day (arrow keys in the calendar), the time, the form and Book, and is booked', async () => {
+    const context = await visitor(browser, { timezoneId: pacific });
+    const page = await context.newPage();
+    const slots = await freshSlots(stack.demoPages.personal.id);
+    const secondDay = [...new Set(slots.map((s) => dateIn(s, pacific)))][1];
+    const slot = take(slots.find((s) => dateIn(s, pacific) === secondDay)!);
+    await openBookingPage(page, stack.demoPages.personal.url);
+    await chooseDayByKeyboard(page, dateIn(slot, pacific));
+    await pressUntilFocused(page, slotButton(page, slot, pacific), 'Tab');
+    await page.keyboard.press('Enter');
+    await pressUntilFocused(page, page.getByLabel('Your name'), 'Tab');
+    await page.keyboard.type('Kim Keyboard');
+    await pressUntilFocused(page, page.getByLabel('Your email'), 'Tab');
+    await page.keyboard.type('kim@fabrikam.example');
+    await pressUntilFocused(page, page.getByRole('button', { name: 'Book', exact: true }), 'Tab');
+    await page.keyboard.press('Enter');
+    const confirmation = page.getByRole('region', { name: 'You are booked' });
+    await confirmation.waitFor();
+    expect(plain(await confirmation.innerText())).toContain(`When: ${plain(dateTimeLabel(slot, pacific))}`);
+    await context.close();
+  }, 90_000);
+});
+
+/** Tabs into the month calendar, then moves with arrow keys (next month with Tab when needed) to `date`. */
+async function chooseDayByKeyboard(page: Page, date: string): Promise<void> {
+  const anyDay = page.locator('button[data-date][tabindex="0"]');
+  for (let month = 0; month < 3; month++) {
+    await pressUntilFocused(page, anyDay, 'Tab');
+    // The arrow keys move the focus, not the tab stop: read the day that has the focus.
+    const focused = () =>
+      page.evaluate(
+        () =>
+          (
+            globalThis as unknown as {
+              document: { activeElement: { getAttribute(n: string): string | null } };
+            }
+          ).document.activeElement.getAttribute('data-date') ?? '',
+      );
+    for (let press = 0; press < 40 && (await focused()) < date; press++) {
+      const before = await focused();
+      await page.keyboard.press('ArrowRight');
+      if ((await focused()) === before) break;
+    }
+    if ((await focused()) === date) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    // The date is in a later month: Shift+Tab back to "Next month" and press it.
+    await pressUntilFocused(page, page.getByRole('button', { name: 'Next month' }), 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('section[aria-busy="false"]').waitFor();
+  }
+  throw new Error(`the calendar never reached ${date} by keyboard`);
+}
