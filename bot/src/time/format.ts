@@ -12,10 +12,36 @@ export function knownZone(zone: string | undefined): string {
   }
 }
 
-const dayFormat = (zone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' });
-const timeFormat = (zone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+// A slots card formats dozens of times in one zone: each formatter is made once per zone and reused.
+function cachedByZone(make: (zone: string) => Intl.DateTimeFormat): (zone: string) => Intl.DateTimeFormat {
+  const made = new Map<string, Intl.DateTimeFormat>();
+  return (zone) => {
+    let format = made.get(zone);
+    if (!format) made.set(zone, (format = make(zone)));
+    return format;
+  };
+}
+
+const dayFormat = cachedByZone(
+  (zone) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' }),
+);
+const timeFormat = cachedByZone(
+  (zone) =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }),
+);
+const dateFormat = cachedByZone(
+  (zone) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+);
+const weekdayFormat = cachedByZone(
+  (zone) => new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short' }),
+);
 
 /** "Tue 25 Nov" in `zone`. */
 export function formatDay(instant: string, zone: string): string {
@@ -41,12 +67,7 @@ export function formatSpan(start: string, end: string, zone: string): string {
 
 /** The calendar date (YYYY-MM-DD) of an instant in `zone`. */
 export function localDate(instant: string | Date, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(instant));
+  return dateFormat(zone).format(new Date(instant));
 }
 
 /** An end at exactly midnight after a start on the day before reads as "…–00:00", not as two days. */
@@ -57,8 +78,6 @@ function isMidnight(end: string, zone: string, start: string): boolean {
 
 /** Monday-based weekday (1 = Monday … 7 = Sunday) of an instant in `zone`. */
 export function isoWeekday(instant: string | Date, zone: string): number {
-  const short = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short' }).format(
-    new Date(instant),
-  );
+  const short = weekdayFormat(zone).format(new Date(instant));
   return ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(short) + 1;
 }
